@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+// Handout: structured medical articles → print-ready bilingual PDFs.
+// Layers, each importing only those above it in this list:
+//   CPangoCairo → Diagnostics → ArticleModel → LayoutEngine → TextShaping → Rendering
+//   → Documents → HandoutKit (the façade) → HandoutCLI (the `handout` executable)
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Handout",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "handout", targets: ["HandoutCLI"]),
+        .library(name: "HandoutKit", targets: ["HandoutKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        .target(name: "Diagnostics", dependencies: [.product(name: "Yams", package: "Yams")],
+                swiftSettings: strict),
+        .target(name: "ArticleModel", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .target(name: "LayoutEngine", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .target(name: "TextShaping", dependencies: ["LayoutEngine", "CPangoCairo"], swiftSettings: strict),
+        .target(name: "Rendering", dependencies: ["LayoutEngine", "TextShaping", "CPangoCairo"],
+                swiftSettings: strict),
+        .target(name: "Documents", dependencies: ["ArticleModel", "LayoutEngine"], swiftSettings: strict),
+        .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering"],
+                swiftSettings: strict),
+        .executableTarget(
+            name: "HandoutCLI",
+            dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine"], swiftSettings: strict),
+        .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"], swiftSettings: strict),
+        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping"], swiftSettings: strict),
+        .testTarget(name: "HandoutTests", dependencies: ["HandoutKit"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,147 @@
+// The article: every part of a disease page, each text in English and Bangla.
+import Diagnostics
+
+public struct Article: Sendable {
+    public var metadata: Metadata
+    public var title: LocalizedText
+    public var summary: [LocalizedText]
+    public var keyTakeaways: [LocalizedText]
+    public var definition: [LocalizedText]
+    /// The listed sections (types, causes, symptoms, …), by kind; absent kinds are left out.
+    public var sections: [SectionKind: Section]
+    public var conclusion: [LocalizedText]
+    public var disclaimer: LocalizedText
+    public var references: [Reference]
+    public var warningSigns: WarningSigns
+    public var roadmap: Roadmap?
+    public var doctorVisit: DoctorVisit?
+    public var medicineSafety: MedicineSafety?
+    public var diaryPrompts: [DiaryPrompt]
+    public var faq: [Question]
+
+    /// Every text of the article, in reading order, for checks that need them all.
+    public var allTexts: [LocalizedText] {
+        var texts = [title] + summary + keyTakeaways + definition
+        texts += warningSigns.intro.map { [$0] } ?? []
+        texts += warningSigns.items
+        for kind in SectionKind.allCases { texts += sections[kind]?.allTexts ?? [] }
+        texts += conclusion + [disclaimer]
+        texts += roadmap?.allTexts ?? []
+        texts += doctorVisit?.allTexts ?? []
+        texts += medicineSafety?.allTexts ?? []
+        texts += diaryPrompts.map(\.label)
+        texts += faq.flatMap { [$0.question, $0.answer] }
+        texts += metadata.reviewer.map { [$0] } ?? []
+        return texts
+    }
+}
+
+public struct Metadata: Sendable {
+    public var slug: String
+    public var canonicalURL: String
+    public var lastReviewed: CalendarDate
+    public var nextReview: CalendarDate
+    public var reviewer: LocalizedText?
+    public var version: String
+
+    /// The site's address as printed in footers ("rxharun.com").
+    public var siteAddress: String {
+        var host = canonicalURL
+        if let scheme = host.firstRange(of: "://") { host = String(host[scheme.upperBound...]) }
+        host = String(host.prefix { $0 != "/" })
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+}
+
+/// The kinds of listed section an article page has, in the site's usual order.
+public enum SectionKind: String, Sendable, CaseIterable, Hashable {
+    case types
+    case causes
+    case symptoms
+    case diagnosticTests = "diagnostic_tests"
+    case treatments
+    case drugs
+    case surgery
+}
+
+/// A titled section: some paragraphs, then a list that may nest.
+public struct Section: Sendable {
+    /// The article's own heading; nil means the document's usual label for the kind.
+    public var title: LocalizedText?
+    public var intro: [LocalizedText]
+    public var items: [ListItem]
+    public var numbered: Bool
+
+    var allTexts: [LocalizedText] {
+        (title.map { [$0] } ?? []) + intro + items.flatMap(\.allTexts)
+    }
+}
+
+public struct ListItem: Sendable {
+    public var text: LocalizedText
+    public var children: [ListItem]
+
+    var allTexts: [LocalizedText] { [text] + children.flatMap(\.allTexts) }
+}
+
+public struct Reference: Sendable, Hashable {
+    public var url: String
+    public var location: SourceLocation?
+}
+
+public struct WarningSigns: Sendable {
+    public var intro: LocalizedText?
+    public var items: [LocalizedText]
+}
+
+public struct Roadmap: Sendable {
+    public struct Step: Sendable {
+        public var title: LocalizedText
+        public var text: LocalizedText
+    }
+
+    public var steps: [Step]
+    public var tips: [LocalizedText]
+
+    var allTexts: [LocalizedText] { steps.flatMap { [$0.title, $0.text] } + tips }
+}
+
+public struct DoctorVisit: Sendable {
+    public var whichDoctor: LocalizedText?
+    public var tellDoctor: [LocalizedText]
+    public var questions: [LocalizedText]
+    public var tests: [LocalizedText]
+    public var mistakes: [LocalizedText]
+
+    var allTexts: [LocalizedText] {
+        (whichDoctor.map { [$0] } ?? []) + tellDoctor + questions + tests + mistakes
+    }
+}
+
+public struct MedicineSafety: Sendable {
+    public var intro: LocalizedText?
+    public var firstSteps: [LocalizedText]
+    public var medicines: [LocalizedText]
+    public var mistakes: [LocalizedText]
+    public var urgentHelp: [LocalizedText]
+    public var note: LocalizedText?
+
+    var allTexts: [LocalizedText] {
+        (intro.map { [$0] } ?? []) + firstSteps + medicines + mistakes + urgentHelp + (note.map { [$0] } ?? [])
+    }
+}
+
+/// One thing a family records each day in the symptom diary.
+public struct DiaryPrompt: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case count, score, yesNo = "yes-no", note
+    }
+
+    public var label: LocalizedText
+    public var kind: Kind
+}
+
+public struct Question: Sendable {
+    public var question: LocalizedText
+    public var answer: LocalizedText
+}

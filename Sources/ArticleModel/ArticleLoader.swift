@@ -1,0 +1,232 @@
+// Reads an article file (YAML) into an Article, reporting every problem with its place.
+import Diagnostics
+import Foundation
+
+public enum ArticleLoader {
+    /// Loads the article at `path`. Throws all errors at once; returns warnings with the article.
+    public static func load(path: String) throws(DiagnosticError) -> (article: Article, warnings: [Diagnostic]) {
+        try read(YAMLReader(contentsOf: path))
+    }
+
+    public static func load(data: Data, file: String) throws(DiagnosticError) -> (article: Article, warnings: [Diagnostic]) {
+        try read(YAMLReader(data: data, file: file))
+    }
+
+    static func read(_ reader: YAMLReader) throws(DiagnosticError) -> (article: Article, warnings: [Diagnostic]) {
+        guard let root = reader.root else {
+            throw DiagnosticError(.error("the article file is empty", at: SourceLocation(file: reader.file, line: 1, column: 1),
+                                         hint: "start from articles/hemifacial-spasm.yaml"))
+        }
+        let article = root.fields(known: ArticleFields.all, required: ArticleFields.required).flatMap(article(from:))
+        try reader.throwIfErrors()
+        guard let article else { throw DiagnosticError(reader.diagnostics) }
+        return (article, reader.diagnostics)
+    }
+
+    /// Builds the article; nil parts have already recorded their errors in the reader.
+    static func article(from f: YAMLFields) -> Article? {
+        let metadata = metadata(from: f)
+        let title = f["title"]?.localized()
+        let disclaimer = f["disclaimer"]?.localized()
+        let warningSigns = f["warning_signs"].flatMap(warningSigns(from:))
+        var sections: [SectionKind: Section] = [:]
+        for kind in SectionKind.allCases {
+            sections[kind] = f[kind.rawValue].flatMap(section(from:))
+        }
+        guard let metadata, let title, let disclaimer, let warningSigns else { return nil }
+        return Article(
+            metadata: metadata,
+            title: title,
+            summary: f["summary"]?.paragraphs() ?? [],
+            keyTakeaways: f["key_takeaways"]?.localizedList() ?? [],
+            definition: f["definition"]?.paragraphs() ?? [],
+            sections: sections,
+            conclusion: f["conclusion"]?.paragraphs() ?? [],
+            disclaimer: disclaimer,
+            references: f["references"]?.items()?.compactMap(reference(from:)) ?? [],
+            warningSigns: warningSigns,
+            roadmap: f["roadmap"].flatMap(roadmap(from:)),
+            doctorVisit: f["doctor_visit"].flatMap(doctorVisit(from:)),
+            medicineSafety: f["medicine_safety"].flatMap(medicineSafety(from:)),
+            diaryPrompts: f["diary_prompts"]?.items()?.compactMap(diaryPrompt(from:)) ?? [],
+            faq: f["faq"]?.items()?.compactMap(question(from:)) ?? []
+        )
+    }
+
+    static func metadata(from f: YAMLFields) -> Metadata? {
+        let slug = f["slug"].flatMap(slug(from:))
+        let url = f["canonical_url"].flatMap(url(from:))
+        let reviewed = f["last_reviewed"].flatMap(date(from:))
+        let next = f["next_review"].flatMap(date(from:))
+        let version = f["version"]?.text()
+        guard let slug, let url, let reviewed, let version else { return nil }
+        if let next, next <= reviewed {
+            f["next_review"]?.error("next_review (\(next)) is not after last_reviewed (\(reviewed))")
+        }
+        return Metadata(slug: slug, canonicalURL: url, lastReviewed: reviewed,
+                        nextReview: next ?? reviewed.adding(months: 12),
+                        reviewer: f["reviewer"]?.localized(), version: version)
+    }
+
+    static func slug(from value: YAMLValue) -> String? {
+        guard let text = value.text() else { return nil }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
+        guard !text.isEmpty, text.allSatisfy(allowed.contains), !text.hasPrefix("-") else {
+            value.error("slug '\(text)' must be lowercase letters, digits and hyphens", hint: "for example 'hemifacial-spasm'")
+            return nil
+        }
+        return text
+    }
+
+    static func url(from value: YAMLValue) -> String? {
+        guard let text = value.text() else { return nil }
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false,
+              !text.contains(" ") else {
+            value.error("'\(text)' is not a web address", hint: "write it in full, starting with https://")
+            return nil
+        }
+        return text
+    }
+
+    static func date(from value: YAMLValue) -> CalendarDate? {
+        guard let text = value.text() else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            value.error("'\(text)' is not a date", hint: "write dates as YYYY-MM-DD, for example 2025-04-14")
+            return nil
+        }
+        return date
+    }
+
+    static func section(from value: YAMLValue) -> Section? {
+        guard let f = value.fields(known: ["title", "intro", "items", "numbered"]) else { return nil }
+        return Section(title: f["title"]?.localized(),
+                       intro: f["intro"]?.paragraphs() ?? [],
+                       items: f["items"]?.items()?.compactMap(listItem(from:)) ?? [],
+                       numbered: f["numbered"].map { $0.flag() } ?? true)
+    }
+
+    static func listItem(from value: YAMLValue) -> ListItem? {
+        guard let f = value.fields(known: ["en", "bn", "items"], required: ["en"]),
+              let text = value.localized(fields: f) else { return nil }
+        return ListItem(text: text, children: f["items"]?.items()?.compactMap(listItem(from:)) ?? [])
+    }
+
+    static func reference(from value: YAMLValue) -> Reference? {
+        url(from: value).map { Reference(url: $0, location: value.location) }
+    }
+
+    static func warningSigns(from value: YAMLValue) -> WarningSigns? {
+        guard let f = value.fields(known: ["intro", "items"], required: ["items"]),
+              let items = f["items"]?.localizedList() else { return nil }
+        if items.isEmpty { f["items"]?.error("the urgent warning signs list is empty", hint: "list at least one sign") }
+        return WarningSigns(intro: f["intro"]?.localized(), items: items)
+    }
+
+    static func roadmap(from value: YAMLValue) -> Roadmap? {
+        guard let f = value.fields(known: ["steps", "tips"], required: ["steps"]) else { return nil }
+        let steps = f["steps"]?.items()?.compactMap { step -> Roadmap.Step? in
+            guard let s = step.fields(known: ["title", "text"], required: ["title", "text"]),
+                  let title = s["title"]?.localized(), let text = s["text"]?.localized() else { return nil }
+            return Roadmap.Step(title: title, text: text)
+        }
+        return Roadmap(steps: steps ?? [], tips: f["tips"]?.localizedList() ?? [])
+    }
+
+    static func doctorVisit(from value: YAMLValue) -> DoctorVisit? {
+        guard let f = value.fields(known: ["which_doctor", "tell_doctor", "questions", "tests", "mistakes"]) else {
+            return nil
+        }
+        return DoctorVisit(whichDoctor: f["which_doctor"]?.localized(),
+                           tellDoctor: f["tell_doctor"]?.localizedList() ?? [],
+                           questions: f["questions"]?.localizedList() ?? [],
+                           tests: f["tests"]?.localizedList() ?? [],
+                           mistakes: f["mistakes"]?.localizedList() ?? [])
+    }
+
+    static func medicineSafety(from value: YAMLValue) -> MedicineSafety? {
+        guard let f = value.fields(known: ["intro", "first_steps", "medicines", "mistakes", "urgent_help", "note"]) else {
+            return nil
+        }
+        return MedicineSafety(intro: f["intro"]?.localized(),
+                              firstSteps: f["first_steps"]?.localizedList() ?? [],
+                              medicines: f["medicines"]?.localizedList() ?? [],
+                              mistakes: f["mistakes"]?.localizedList() ?? [],
+                              urgentHelp: f["urgent_help"]?.localizedList() ?? [],
+                              note: f["note"]?.localized())
+    }
+
+    static func diaryPrompt(from value: YAMLValue) -> DiaryPrompt? {
+        let kinds = DiaryPrompt.Kind.allCases.map(\.rawValue)
+        guard let f = value.fields(known: ["en", "bn", "kind"], required: ["en"]),
+              let label = value.localized(fields: f) else { return nil }
+        var kind = DiaryPrompt.Kind.score
+        if let raw = f["kind"], let text = raw.text() {
+            if let parsed = DiaryPrompt.Kind(rawValue: text) { kind = parsed } else {
+                raw.error("unknown diary prompt kind '\(text)'",
+                          hint: closestMatch(to: text, in: kinds).map { "did you mean '\($0)'?" }
+                              ?? "use one of \(kinds.joined(separator: ", "))")
+            }
+        }
+        return DiaryPrompt(label: label, kind: kind)
+    }
+
+    static func question(from value: YAMLValue) -> Question? {
+        guard let f = value.fields(known: ["question", "answer"], required: ["question", "answer"]),
+              let q = f["question"]?.localized(), let a = f["answer"]?.localized() else { return nil }
+        return Question(question: q, answer: a)
+    }
+}
+
+/// The top-level fields of an article file.
+enum ArticleFields {
+    static let required = ["slug", "canonical_url", "last_reviewed", "version", "title", "disclaimer", "warning_signs"]
+    static let all = required + [
+        "next_review", "reviewer", "summary", "key_takeaways", "definition", "conclusion", "references",
+        "roadmap", "doctor_visit", "medicine_safety", "diary_prompts", "faq",
+    ] + SectionKind.allCases.map(\.rawValue)
+}
+
+extension YAMLValue {
+    /// `{en: …, bn: …}`; Bangla may be absent or empty (a translation still to come).
+    func localized() -> LocalizedText? {
+        fields(known: ["en", "bn"], required: ["en"]).flatMap { localized(fields: $0) }
+    }
+
+    func localized(fields f: YAMLFields) -> LocalizedText? {
+        guard let en = f["en"]?.text() else { return nil }
+        if en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            f["en"]?.error("the English text is empty", hint: "write the text, or remove this entry")
+            return nil
+        }
+        let bnValue = f["bn"].flatMap { $0.isNull ? nil : $0 }
+        let bn = bnValue?.text().flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        return LocalizedText(en: collapsed(en), bn: bn.map(collapsed), path: path, location: location)
+    }
+
+    func localizedList() -> [LocalizedText]? {
+        items()?.compactMap { $0.localized() }
+    }
+
+    /// One paragraph as `{en, bn}`, or a list of them.
+    func paragraphs() -> [LocalizedText]? {
+        if isList { return localizedList() }
+        return localized().map { [$0] }
+    }
+
+    func flag() -> Bool {
+        switch text() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        case let other?:
+            error("expected true or false, found '\(other)'")
+            return false
+        case nil:
+            return false
+        }
+    }
+}
+
+/// Folds runs of white space (YAML's `|` blocks keep line ends) into single spaces.
+func collapsed(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace && $0 != "\u{00A0}" }).joined(separator: " ")
+}

@@ -1,0 +1,184 @@
+// Reads a YAML file into values that remember their place, and collects every
+// problem found while the caller walks them, so one run reports them all.
+import Foundation
+import Yams
+
+/// One YAML file being read. Values taken from it record their errors here.
+public final class YAMLReader {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The top node; nil for an empty file.
+    public private(set) var root: YAMLValue?
+
+    /// Parses `data`; throws if the bytes are not UTF-8 or not well-formed YAML.
+    public init(data: Data, file: String) throws(DiagnosticError) {
+        self.file = file
+        let text = try Self.decodeUTF8(data, file: file)
+        do {
+            root = try Yams.compose(yaml: text).map { YAMLValue(node: $0, path: "", reader: self) }
+        } catch let error as YamlError {
+            throw DiagnosticError(Self.diagnostic(for: error, file: file))
+        } catch {
+            throw DiagnosticError(.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+    }
+
+    /// Reads the file at `path`; a missing or unreadable file is an error naming it.
+    public convenience init(contentsOf path: String) throws(DiagnosticError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw DiagnosticError(.error(exists ? "cannot read file '\(path)'" : "no such file '\(path)'",
+                                         hint: exists ? "check its permissions" : "check the path and spelling"))
+        }
+        try self.init(data: data, file: path)
+    }
+
+    func record(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// Throws every error recorded so far, with the warnings alongside.
+    public func throwIfErrors() throws(DiagnosticError) {
+        if !diagnostics.errors.isEmpty { throw DiagnosticError(diagnostics) }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    /// Decodes UTF-8, naming the line and column of the first bad byte.
+    static func decodeUTF8(_ data: Data, file: String) throws(DiagnosticError) -> String {
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                break decoding
+            case .error:
+                break decoding
+            }
+        }
+        throw DiagnosticError(.error("the file is not valid UTF-8 text",
+                                     at: SourceLocation(file: file, line: line, column: column),
+                                     hint: "save the file as UTF-8 (most editors offer this under 'Save with encoding')"))
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        let hint = "check the indentation and that every 'key: value' pair has a space after the colon"
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let why = context.map { "\(problem) \($0.text)" } ?? problem
+            return .error("malformed YAML: \(why)", at: at(mark), hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("the key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping",
+                          at: at(context.mark), hint: "keep one of them")
+        case let .reader(problem, _, _, _):
+            return .error("unreadable YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1),
+                          hint: "remove control characters from the file")
+        default:
+            return .error("malformed YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1), hint: hint)
+        }
+    }
+}
+
+/// A node of the file with its path ("causes.items[2].en") and place.
+public struct YAMLValue {
+    let node: Node
+    public let path: String
+    let reader: YAMLReader
+
+    public var location: SourceLocation { reader.location(of: node) }
+    public var isNull: Bool { node.null != nil }
+    public var isList: Bool { if case .sequence = node { return true } else { return false } }
+
+    public func error(_ message: String, hint: String? = nil) {
+        reader.record(.error(message, at: location, subject: path.isEmpty ? nil : path, hint: hint))
+    }
+
+    public func warning(_ message: String, hint: String? = nil) {
+        reader.record(.warning(message, at: location, subject: path.isEmpty ? nil : path, hint: hint))
+    }
+
+    var kind: String {
+        switch node {
+        case .scalar: return isNull ? "nothing" : "text"
+        case .mapping: return "a set of fields"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The scalar's text, NFC-normalised (so one word has one encoding); nil and an error otherwise.
+    public func text() -> String? {
+        guard case .scalar(let scalar) = node, !isNull else {
+            error("expected text, found \(kind)",
+                  hint: "write the text after the colon on the same line, or use '|' for several lines")
+            return nil
+        }
+        return scalar.string.precomposedStringWithCanonicalMapping
+    }
+
+    /// The items of a list; nil and an error otherwise.
+    public func items() -> [YAMLValue]? {
+        guard case .sequence(let sequence) = node else {
+            error("expected a list, found \(kind)", hint: "start each item on its own line with '- '")
+            return nil
+        }
+        return sequence.enumerated().map { YAMLValue(node: $1, path: "\(path)[\($0)]", reader: reader) }
+    }
+
+    /// The fields of a mapping. Unknown keys and missing required keys are errors.
+    public func fields(known: [String], required: [String] = []) -> YAMLFields? {
+        guard case .mapping(let mapping) = node else {
+            error("expected fields (\(known.prefix(4).joined(separator: ", "))…), found \(kind)",
+                  hint: "write each field as 'name: value' on its own line, indented under this one")
+            return nil
+        }
+        var values: [String: YAMLValue] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            let child = YAMLValue(node: value, path: path.isEmpty ? name : "\(path).\(name)", reader: reader)
+            guard known.contains(name) else {
+                let suggestion = closestMatch(to: name, in: known)
+                reader.record(.error("unknown field '\(name)'", at: reader.location(of: key),
+                                     subject: path.isEmpty ? nil : path,
+                                     hint: suggestion.map { "did you mean '\($0)'?" }
+                                         ?? "known fields here: \(known.joined(separator: ", "))"))
+                continue
+            }
+            values[name] = child
+        }
+        for name in required where values[name] == nil {
+            error("missing required field '\(name)'", hint: "add '\(name):' here")
+        }
+        return YAMLFields(values: values, owner: self)
+    }
+
+    /// A number within `range`; nil and an error otherwise.
+    public func number(in range: ClosedRange<Double>) -> Double? {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string) else {
+            error("expected a number, found \(kind == "text" ? "'\(node.string ?? "")'" : kind)")
+            return nil
+        }
+        guard range.contains(value) else {
+            error("\(scalar.string) is out of range", hint: "use a value from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+}
+
+/// The fields of one mapping, by name.
+public struct YAMLFields {
+    let values: [String: YAMLValue]
+    public let owner: YAMLValue
+
+    public subscript(name: String) -> YAMLValue? { values[name] }
+    public var names: [String] { Array(values.keys) }
+}

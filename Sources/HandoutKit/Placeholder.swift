@@ -1,0 +1,3 @@
+@_exported import LayoutEngine
+@_exported import TextShaping
+@_exported import Rendering

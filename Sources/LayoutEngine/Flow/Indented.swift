@@ -1,0 +1,35 @@
+// Content moved right, with an optional marker (a bullet or number) beside its first
+// line. When the content splits, only the head keeps the marker.
+
+public struct Indented: FlowNode {
+    public var content: any FlowNode
+    public var indent: Double
+    /// Drawn at the node's top-left, level with the content's first line.
+    public var marker: LineBox?
+
+    public init(content: any FlowNode, indent: Double, marker: LineBox? = nil) {
+        self.content = content
+        self.indent = indent
+        self.marker = marker
+    }
+
+    public var height: Double { max(content.height, marker?.height ?? 0) }
+    public var keepWithNext: Bool { content.keepWithNext }
+
+    public func split(available: Double) -> FlowSplit? {
+        if height <= available + 0.001 { return FlowSplit(head: self, tail: nil) }
+        return content.split(available: available).map(wrap)
+    }
+
+    public func forcedSplit() -> FlowSplit { wrap(content.forcedSplit()) }
+
+    private func wrap(_ inner: FlowSplit) -> FlowSplit {
+        FlowSplit(head: Indented(content: inner.head, indent: indent, marker: marker),
+                  tail: inner.tail.map { Indented(content: $0, indent: indent) })
+    }
+
+    public func place(at origin: Point, into page: inout PageFrame) {
+        marker?.place(at: origin, into: &page)
+        content.place(at: origin.offset(dx: indent), into: &page)
+    }
+}

@@ -1,0 +1,68 @@
+// The engine's output: pages of absolutely positioned items, ready for any renderer.
+import Diagnostics
+
+/// One thing to draw, at page coordinates (points from the top-left corner).
+public enum PlacedItem {
+    /// Line `index` of a shaped paragraph, its left end on the baseline at `origin`.
+    case text(any ShapedText, line: Int, origin: Point)
+    case rect(Rect, fill: Color?, stroke: Color?, lineWidth: Double)
+    case line(from: Point, to: Point, color: Color, lineWidth: Double)
+    /// A clickable area that opens a web address.
+    case link(Rect, url: String)
+}
+
+/// A named region the layout placed, for checks ("the warning box is whole on page 1").
+public struct Anchor: Sendable, Hashable {
+    public var id: String
+    public var rect: Rect
+}
+
+public struct PageFrame {
+    public var size: Size
+    /// The area body content may use.
+    public var body: Rect
+    public var items: [PlacedItem] = []
+    public var anchors: [Anchor] = []
+
+    public init(size: Size, body: Rect) {
+        self.size = size
+        self.body = body
+    }
+
+    /// Every text line on the page with its box (top of the line's pitch to its bottom).
+    public var textLines: [(text: String, box: Rect)] {
+        items.compactMap { item in
+            guard case let .text(shaped, line, origin) = item else { return nil }
+            let info = shaped.lines[line]
+            let style = shaped.text.style
+            let scalars = Array(shaped.text.plainText.unicodeScalars)[info.scalars]
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars)
+            let top = origin.y - Baseline.offset(style)
+            return (String(text), Rect(x: origin.x, y: top, width: info.width, height: style.pitch))
+        }
+    }
+}
+
+/// The layout of a whole document.
+public struct LayoutResult {
+    public var pages: [PageFrame]
+    public var diagnostics: [Diagnostic]
+
+    public init(pages: [PageFrame], diagnostics: [Diagnostic]) {
+        self.pages = pages
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Where the baseline sits in a line box: Bangla stacks reach 0.98 em above the
+/// baseline and 0.39 em below it, so the leftover pitch is shared above and below.
+enum Baseline {
+    static let ascent = 0.98
+    static let descent = 0.39
+
+    static func offset(_ style: ParagraphStyle) -> Double {
+        let spare = max(0, style.pitch - (ascent + descent) * style.size)
+        return spare / 2 + ascent * style.size
+    }
+}

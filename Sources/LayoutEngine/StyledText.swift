@@ -1,0 +1,79 @@
+// Text as the layout engine receives it: runs with emphasis, and one paragraph style.
+import Diagnostics
+
+/// A stretch of text with one look.
+public struct TextRun: Sendable, Hashable {
+    public var text: String
+    public var bold: Bool
+    public var italic: Bool
+    public var color: Color?
+    /// A web address the run links to; also lets the shaper break the run after `/`, `.` and the like.
+    public var link: String?
+
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, color: Color? = nil, link: String? = nil) {
+        self.text = text
+        self.bold = bold
+        self.italic = italic
+        self.color = color
+        self.link = link
+    }
+}
+
+/// What a piece of text is, for spacing rules and the PDF's structure.
+public enum TextRole: Sendable, Hashable {
+    case paragraph
+    case heading(level: Int)
+    case label
+}
+
+/// How a paragraph is set. Line pitch is fixed (size × lineHeight), so lines that mix
+/// scripts keep an even rhythm.
+public struct ParagraphStyle: Sendable, Hashable {
+    public var size: Double
+    public var lineHeight: Double
+    public var color: Color
+    public var bold: Bool
+    public var spaceBefore: Double
+    public var spaceAfter: Double
+    public var centered: Bool
+
+    public init(size: Double, lineHeight: Double = 1.5, color: Color = .black, bold: Bool = false,
+                spaceBefore: Double = 0, spaceAfter: Double = 0, centered: Bool = false) {
+        self.size = size
+        self.lineHeight = lineHeight
+        self.color = color
+        self.bold = bold
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+        self.centered = centered
+    }
+
+    /// Distance from one baseline to the next.
+    public var pitch: Double { size * lineHeight }
+}
+
+/// A paragraph's text: its runs, its style, its role and where it came from.
+public struct StyledText: Sendable, Hashable {
+    public var runs: [TextRun]
+    public var style: ParagraphStyle
+    public var role: TextRole
+    /// The article path of this text, so warnings can say where the problem is.
+    public var source: String?
+    public var location: SourceLocation?
+
+    public init(_ runs: [TextRun], style: ParagraphStyle, role: TextRole = .paragraph,
+                source: String? = nil, location: SourceLocation? = nil) {
+        self.runs = runs
+        self.style = style
+        self.role = role
+        self.source = source
+        self.location = location
+    }
+
+    public init(_ text: String, style: ParagraphStyle, role: TextRole = .paragraph) {
+        self.init([TextRun(text)], style: style, role: role)
+    }
+
+    /// The characters a reader sees, runs joined.
+    public var plainText: String { runs.map(\.text).joined() }
+}

@@ -1,0 +1,20 @@
+// What the PDF says about itself: title, author, dates. Fixed dates keep output reproducible.
+
+public struct DocumentInfo: Sendable, Hashable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    public var keywords: String
+    public var creator: String
+    /// ISO 8601 (`2025-04-14T00:00:00`), written as both creation and modification date.
+    public var date: String
+
+    public init(title: String, author: String, subject: String, keywords: String, creator: String, date: String) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.creator = creator
+        self.date = date
+    }
+}

@@ -1,0 +1,77 @@
+// Draws laid-out pages into a PDF in memory, through Cairo. The caller decides where the
+// bytes go (a file written atomically, an HTTP response).
+internal import CPangoCairo
+import Foundation
+import LayoutEngine
+import TextShaping
+
+public enum PDFRenderer {
+    public static func render(_ layout: LayoutResult, info: DocumentInfo) -> Data {
+        let sink = ByteSink()
+        let first = layout.pages.first?.size ?? Size(width: 595.28, height: 841.89)
+        let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(),
+                                                          first.width, first.height)!
+        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        setMetadata(surface, info)
+        let cr = cairo_create(surface)!
+        for page in layout.pages {
+            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            draw(page, into: cr)
+            cairo_show_page(cr)
+        }
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        cairo_surface_destroy(surface)
+        return sink.data
+    }
+
+    private static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {
+        let fields: [(cairo_pdf_metadata_t, String)] = [
+            (CAIRO_PDF_METADATA_TITLE, info.title), (CAIRO_PDF_METADATA_AUTHOR, info.author),
+            (CAIRO_PDF_METADATA_SUBJECT, info.subject), (CAIRO_PDF_METADATA_KEYWORDS, info.keywords),
+            (CAIRO_PDF_METADATA_CREATOR, info.creator), (CAIRO_PDF_METADATA_CREATE_DATE, info.date),
+            (CAIRO_PDF_METADATA_MOD_DATE, info.date),
+        ]
+        for (key, value) in fields { cairo_pdf_surface_set_metadata(surface, key, value) }
+    }
+
+    static func draw(_ page: PageFrame, into cr: OpaquePointer) {
+        for item in page.items {
+            switch item {
+            case let .text(shaped, line, origin):
+                (shaped as? PangoText)?.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
+            case let .rect(rect, fill, stroke, lineWidth):
+                cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height)
+                if let fill { setColor(cr, fill); cairo_fill_preserve(cr) }
+                if let stroke, lineWidth > 0 { setColor(cr, stroke); cairo_set_line_width(cr, lineWidth); cairo_stroke_preserve(cr) }
+                cairo_new_path(cr)
+            case let .line(from, to, color, lineWidth):
+                setColor(cr, color)
+                cairo_set_line_width(cr, lineWidth)
+                cairo_move_to(cr, from.x, from.y)
+                cairo_line_to(cr, to.x, to.y)
+                cairo_stroke(cr)
+            case let .link(rect, url):
+                let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+                let attributes = "rect=[\(rect.minX) \(rect.minY) \(rect.width) \(rect.height)] uri='\(escaped)'"
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+                cairo_tag_end(cr, CAIRO_TAG_LINK)
+            }
+        }
+    }
+
+    private static func setColor(_ cr: OpaquePointer, _ color: Color) {
+        cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+    }
+}
+
+/// Collects the bytes Cairo writes.
+private final class ByteSink {
+    var data = Data()
+}
+
+private func writeToSink(_ closure: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
+    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+    Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+    return CAIRO_STATUS_SUCCESS
+}

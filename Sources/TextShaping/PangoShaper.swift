@@ -1,0 +1,150 @@
+// The TextShaper the documents use: Pango with the shipped fonts, word wrapping only.
+internal import CPangoCairo
+import Diagnostics
+import LayoutEngine
+
+public final class PangoShaper: TextShaper {
+    public let fonts: FontLibrary
+
+    public init(fonts: FontLibrary) {
+        self.fonts = fonts
+    }
+
+    public func shape(_ text: StyledText, width: Double) -> any ShapedText {
+        var shaped = make(text, width: width, prepared: PreparedText(text))
+        let overfull = overfullWords(in: shaped, width: width)
+        if !overfull.isEmpty {
+            let breakable = Set(overfull.flatMap { Script.syllableBreaks(in: $0.word, startingAt: $0.start) })
+            shaped = make(text, width: width, prepared: PreparedText(text, breakable: breakable))
+            let words = overfull.filter { !$0.isLink }.map { "'\($0.word.prefix(40))'" }
+            if !words.isEmpty {
+                shaped.diagnostics.append(.warning(
+                    "a word is wider than its line and was broken between syllables: \(words.joined(separator: ", "))",
+                    at: text.location, subject: text.source, hint: "shorten the word or give it more room"))
+            }
+        }
+        shaped.diagnostics += missingGlyphs(in: shaped)
+        return shaped
+    }
+
+    private func make(_ text: StyledText, width: Double, prepared: PreparedText) -> PangoText {
+        var string = String.UnicodeScalarView()
+        string.append(contentsOf: prepared.scalars)
+        let utf8 = String(string)
+        var byteOffsets = [0]
+        for scalar in prepared.scalars { byteOffsets.append(byteOffsets.last! + UTF8.width(scalar)) }
+
+        let layout = pango_layout_new(fonts.context)!
+        pango_layout_set_text(layout, utf8, Int32(byteOffsets.last!))
+        pango_layout_set_width(layout, PangoUnits.units(width))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        let base = pango_font_description_new()
+        pango_font_description_set_family(base, FontLibrary.latinFamily)
+        pango_font_description_set_absolute_size(base, Double(PangoUnits.units(text.style.size)))
+        if text.style.bold { pango_font_description_set_weight(base, PANGO_WEIGHT_BOLD) }
+        pango_layout_set_font_description(layout, base)
+        pango_font_description_free(base)
+        let attributes = Attributes(byteOffsets: byteOffsets)
+        attributes.describe(prepared, color: text.style.color)
+        pango_layout_set_attributes(layout, attributes.list)
+        return PangoText(text: text, prepared: prepared, layout: layout, byteOffsets: byteOffsets, width: width)
+    }
+
+    /// Words that stick out of their line: Pango puts such a word alone on a line.
+    private func overfullWords(in shaped: PangoText, width: Double) -> [(word: Substring, start: Int, isLink: Bool)] {
+        let plain = shaped.text.plainText
+        let scalars = Array(plain.unicodeScalars)
+        var result: [(Substring, Int, Bool)] = []
+        for line in shaped.lines where line.width > width + 0.01 {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[line.scalars])
+            let text = String(view)
+            var offset = line.scalars.lowerBound
+            for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
+                if piece.unicodeScalars.count > 1 { result.append((piece, offset, isLink(at: offset, in: shaped.text))) }
+                offset += piece.unicodeScalars.count + 1
+            }
+        }
+        return result
+    }
+
+    private func isLink(at offset: Int, in text: StyledText) -> Bool {
+        var start = 0
+        for run in text.runs {
+            let count = run.text.unicodeScalars.count
+            if offset < start + count { return run.link != nil }
+            start += count
+        }
+        return false
+    }
+
+    /// Characters no shipped font has: named, with where they occur, never a silent box.
+    private func missingGlyphs(in shaped: PangoText) -> [Diagnostic] {
+        let unknown = UInt32(PANGO_GLYPH_UNKNOWN_FLAG)
+        var missing: [Unicode.Scalar] = []
+        for index in shaped.lines.indices {
+            for run in shaped.glyphRuns(line: index) {
+                for glyph in run.glyphs where glyph & unknown != 0 {
+                    if let scalar = Unicode.Scalar(glyph & ~unknown), !missing.contains(scalar) { missing.append(scalar) }
+                }
+            }
+        }
+        return missing.map { scalar in
+            let name = scalar.properties.name ?? "unnamed"
+            return .warning("no shipped font has the character U+\(String(scalar.value, radix: 16, uppercase: true)) \(name) ('\(scalar)'); it prints as a box",
+                            at: shaped.text.location, subject: shaped.text.source,
+                            hint: "replace it, or add a font that covers it to fonts/")
+        }
+    }
+}
+
+/// Builds a Pango attribute list from prepared text, converting scalar offsets to bytes.
+private final class Attributes {
+    let list = pango_attr_list_new()!
+    let byteOffsets: [Int]
+
+    init(byteOffsets: [Int]) {
+        self.byteOffsets = byteOffsets
+    }
+
+    deinit { pango_attr_list_unref(list) }
+
+    func describe(_ prepared: PreparedText, color: Color) {
+        let all = 0..<prepared.scalars.count
+        add(pango_attr_insert_hyphens_new(0), all)
+        add(foreground(color), all)
+        for span in prepared.runs {
+            guard let run = span.run else { continue }
+            if run.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD), span.range) }
+            if run.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC), span.range) }
+            if let color = run.color { add(foreground(color), span.range) }
+        }
+        // Bangla gets its own font and language, and no italic (not a Bangla convention).
+        for span in prepared.banglaSpans {
+            add(pango_attr_family_new("\(FontLibrary.banglaFamily), \(FontLibrary.latinFamily)"), span)
+            add(pango_attr_language_new(pango_language_from_string("bn")), span)
+            change(pango_attr_style_new(PANGO_STYLE_NORMAL), span)
+        }
+    }
+
+    private func foreground(_ color: Color) -> UnsafeMutablePointer<PangoAttribute> {
+        func channel(_ value: Double) -> UInt16 { UInt16((value * 65535).rounded()) }
+        return pango_attr_foreground_new(channel(color.red), channel(color.green), channel(color.blue))
+    }
+
+    private func place(_ attribute: UnsafeMutablePointer<PangoAttribute>, _ range: Range<Int>) {
+        attribute.pointee.start_index = UInt32(byteOffsets[range.lowerBound])
+        attribute.pointee.end_index = UInt32(byteOffsets[range.upperBound])
+    }
+
+    private func add(_ attribute: UnsafeMutablePointer<PangoAttribute>, _ range: Range<Int>) {
+        place(attribute, range)
+        pango_attr_list_insert(list, attribute)
+    }
+
+    /// Inserts, replacing overlapping attributes of the same kind.
+    private func change(_ attribute: UnsafeMutablePointer<PangoAttribute>, _ range: Range<Int>) {
+        place(attribute, range)
+        pango_attr_list_change(list, attribute)
+    }
+}

@@ -1,0 +1,113 @@
+// Text made ready for Pango: which stretches are Bangla (they get the Bengali font and
+// the `bn` language, dari included), no break before a dari, and, only for words too
+// wide for their line, break points at safe syllable boundaries. Offsets into the
+// prepared text map back to the original, so lines report the caller's offsets.
+import LayoutEngine
+
+struct PreparedText {
+    /// A stretch of the prepared text, in scalar offsets.
+    struct Span {
+        var range: Range<Int>
+        var run: TextRun?
+    }
+
+    private(set) var scalars: [Unicode.Scalar] = []
+    /// For each prepared scalar, the offset of the original scalar it stands for.
+    private(set) var origin: [Int] = []
+    private(set) var runs: [Span] = []
+    private(set) var banglaSpans: [Range<Int>] = []
+
+    static let zeroWidthSpace: Unicode.Scalar = "\u{200B}"
+
+    /// `breakable`: original offsets before which a zero-width space may be inserted.
+    init(_ text: StyledText, breakable: Set<Int> = []) {
+        var offset = 0
+        for run in text.runs {
+            let start = scalars.count
+            let runScalars = Array(run.text.unicodeScalars)
+            for (index, scalar) in runScalars.enumerated() {
+                if breakable.contains(offset) { append(Self.zeroWidthSpace, origin: offset) }
+                let next = index + 1 < runScalars.count ? runScalars[index + 1] : nil
+                // A space before a dari would let a line start with it: hold the two together.
+                let isSpaceBeforeDari = scalar == " " && next.map(Script.isDari) == true
+                append(isSpaceBeforeDari ? "\u{00A0}" : scalar, origin: offset)
+                offset += 1
+            }
+            runs.append(Span(range: start..<scalars.count, run: run))
+        }
+        banglaSpans = Script.banglaSpans(in: scalars)
+    }
+
+    private mutating func append(_ scalar: Unicode.Scalar, origin offset: Int) {
+        scalars.append(scalar)
+        origin.append(offset)
+    }
+
+    /// The original offset for a prepared offset (the end maps to the end).
+    func originalOffset(_ prepared: Int, originalCount: Int) -> Int {
+        prepared < origin.count ? origin[prepared] : originalCount
+    }
+}
+
+enum Script {
+    static func isBangla(_ s: Unicode.Scalar) -> Bool {
+        (0x0980...0x09FF).contains(s.value) || isDari(s)
+    }
+
+    static func isDari(_ s: Unicode.Scalar) -> Bool { s.value == 0x0964 || s.value == 0x0965 }
+
+    static func isJoiner(_ s: Unicode.Scalar) -> Bool { s.value == 0x200C || s.value == 0x200D }
+
+    /// A letter or digit of another script: it ends a Bangla stretch.
+    static func isOtherStrong(_ s: Unicode.Scalar) -> Bool {
+        !isBangla(s) && !isJoiner(s) && (s.properties.isAlphabetic || s.properties.numericType != nil)
+    }
+
+    /// Stretches that start and end with Bangla; spaces, punctuation and joiners between
+    /// Bangla letters belong to them, so a Bangla sentence is one run in one font.
+    static func banglaSpans(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var start: Int?, lastBangla = 0
+        for (index, scalar) in scalars.enumerated() {
+            if isBangla(scalar) {
+                if start == nil { start = index }
+                lastBangla = index
+            } else if isOtherStrong(scalar), let open = start {
+                spans.append(open..<lastBangla + 1)
+                start = nil
+            }
+        }
+        if let open = start { spans.append(open..<lastBangla + 1) }
+        // Joiners next to a span are part of its shaping.
+        return spans.map { span in
+            var upper = span.upperBound
+            while upper < scalars.count, isJoiner(scalars[upper]) { upper += 1 }
+            return span.lowerBound..<upper
+        }
+    }
+
+    /// Offsets inside `word` (original scalar offsets from `start`) where a line may break
+    /// without tearing a syllable: between grapheme clusters, never after a hasanta or a
+    /// joiner, never before a mark, khanda ta or dari.
+    static func syllableBreaks(in word: Substring, startingAt start: Int) -> [Int] {
+        var breaks: [Int] = []
+        var offset = start
+        var previous: Character?
+        for character in word {
+            if let previous, allowsBreak(between: previous, and: character) { breaks.append(offset) }
+            offset += character.unicodeScalars.count
+            previous = character
+        }
+        return breaks
+    }
+
+    static func allowsBreak(between a: Character, and b: Character) -> Bool {
+        guard let last = a.unicodeScalars.last, let first = b.unicodeScalars.first else { return false }
+        if last.value == 0x09CD || isJoiner(last) { return false }
+        if isDari(first) || first.value == 0x09CE { return false }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return false
+        default: return true
+        }
+    }
+}
