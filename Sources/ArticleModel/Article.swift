@@ -81,6 +81,11 @@ public struct ListItem: Sendable {
     public var text: LocalizedText
     public var children: [ListItem]
 
+    public init(text: LocalizedText, children: [ListItem] = []) {
+        self.text = text
+        self.children = children
+    }
+
     var allTexts: [LocalizedText] { [text] + children.flatMap(\.allTexts) }
 }
 

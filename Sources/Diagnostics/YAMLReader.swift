@@ -96,6 +96,11 @@ public struct YAMLValue {
     public var location: SourceLocation { reader.location(of: node) }
     public var isNull: Bool { node.null != nil }
     public var isList: Bool { if case .sequence = node { return true } else { return false } }
+    /// The keys of a mapping, in file order; nil for anything else.
+    public var mappingKeys: [String]? {
+        guard case .mapping(let mapping) = node else { return nil }
+        return mapping.keys.compactMap(\.string)
+    }
 
     public func error(_ message: String, hint: String? = nil) {
         reader.record(.error(message, at: location, subject: path.isEmpty ? nil : path, hint: hint))

@@ -1,13 +1,79 @@
+// The `handout` command: thin flags over HandoutKit's Publisher.
+import ArgumentParser
+import Diagnostics
 import Foundation
 import HandoutKit
-let fonts = try FontLibrary(directory: URL(fileURLWithPath: "fonts"))
-let shaper = PangoShaper(fonts: fonts)
-let style = ParagraphStyle(size: 12, lineHeight: 1.5, spaceAfter: 8)
-let texts = ["Hemifacial spasm makes the muscles on one side of the face twitch. হেমিফেসিয়াল স্প্যাজম হলো মুখের এক পাশের পেশির অনিচ্ছাকৃত খিঁচুনি।", "বিজ্ঞান চিকিৎসা কর্মী ক্ষতি র‍্যাব প্রশ্ন কার্যকর স্বাস্থ্য কৌশল ডাক্তারের পরামর্শ ছাড়া ওষুধ খাবেন না । https://www.fda.gov/files/drugs/published/Acute-Bacterial-Skin-and-Skin-Structure-Infections-Developing-Drugs-for-Treatment.pdf"]
-var blocks: [Block] = texts.map { .text(StyledText([TextRun($0)], style: style)) }
-blocks.append(.text(StyledText([TextRun("Bold ", bold: true), TextRun("italic ", italic: true), TextRun("বাংলা বোল্ড", bold: true)], style: style)))
-let template = PageTemplate(size: Size(width: 595.28, height: 841.89), margins: Insets(all: 60), bandGap: 10, safeMargin: 34, header: { _, _ in [] }, footer: { p, n in [.text(StyledText("Page \(p) of \(n)", style: ParagraphStyle(size: 9)))] })
-let result = Paginator.layout(blocks, template: template, shaper: shaper)
-for d in result.diagnostics { print(d) }
-let data = PDFRenderer.render(result, info: DocumentInfo(title: "t", author: "a", subject: "s", keywords: "k", creator: "c", date: "2025-04-14T00:00:00"))
-try data.write(to: URL(fileURLWithPath: "/tmp/spike.pdf"))
+
+@main
+struct HandoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handout",
+        abstract: "Turn a medical article into print-ready patient PDFs in English, Bangla or both.",
+        subcommands: [Render.self]
+    )
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render one document of an article to PDF.",
+        discussion: """
+        Examples:
+          handout render articles/hemifacial-spasm.yaml
+          handout render articles/hemifacial-spasm.yaml --lang bn --paper letter -o bangla.pdf
+
+        Warnings (a missing translation, a character no font has) go to standard error;
+        the exit code is non-zero on any error, and no file is written then.
+        """
+    )
+
+    @Argument(help: "The article file (YAML), e.g. articles/hemifacial-spasm.yaml.")
+    var article: String
+
+    @Option(name: .customLong("doc"), help: "The document to make.")
+    var document: DocumentKind = .handout
+
+    @Option(name: .customLong("lang"), help: "Language: English, Bangla, or both side by side.")
+    var mode: LanguageMode = .bilingual
+
+    @Option(help: "Paper size.")
+    var paper: Paper = .a4
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: "Where to write the PDF (default: output/SLUG-DOC-LANG-PAPER.pdf).")
+    var outputPath: String?
+
+    func run() throws {
+        do throws(DiagnosticError) {
+            try produce()
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+
+    private func produce() throws(DiagnosticError) {
+        let publisher = try Publisher()
+        let loaded = try publisher.loadArticle(path: article)
+        let options = RenderOptions(document: document, mode: mode, paper: paper)
+        let rendered = try publisher.render(loaded.article, options: options)
+        report(loaded.warnings + rendered.warnings)
+        let path = outputPath ?? Self.defaultPath(slug: loaded.article.metadata.slug, options: options)
+        try AtomicFile.write(rendered.pdf, to: path)
+        print("wrote \(path) (\(rendered.pageCount) pages)")
+    }
+
+    static func defaultPath(slug: String, options: RenderOptions) -> String {
+        let language = options.mode.rawValue.replacingOccurrences(of: "+", with: "-")
+        return "output/\(slug)-\(options.document.rawValue)-\(language)-\(options.paper.rawValue).pdf"
+    }
+
+    func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+}
+
+extension DocumentKind: ExpressibleByArgument {}
+extension LanguageMode: ExpressibleByArgument {}
+extension Paper: ExpressibleByArgument {}

@@ -29,15 +29,23 @@ public struct Spacing: Sendable, Hashable {
 
 public struct ListItemBlock {
     public var marker: StyledText
+    /// Width of the marker's column: the content starts this far right of the marker.
     public var indent: Double
+    /// Space left of the marker, for nested items.
+    public var inset: Double
     public var content: [Block]
     public var spacing: Spacing
+    /// Set on an item that introduces sub-items, so it never ends a page without them.
+    public var keepWithNext: Bool
 
-    public init(marker: StyledText, indent: Double, content: [Block], spacing: Spacing = Spacing()) {
+    public init(marker: StyledText, indent: Double, inset: Double = 0, content: [Block], spacing: Spacing = Spacing(),
+                keepWithNext: Bool = false) {
         self.marker = marker
         self.indent = indent
+        self.inset = inset
         self.content = content
         self.spacing = spacing
+        self.keepWithNext = keepWithNext
     }
 }
 
@@ -84,7 +92,7 @@ public struct RowBlock {
 
 extension Block {
     /// Space around the block; a group or row takes it from its first and last blocks.
-    var spacing: Spacing {
+    public var spacing: Spacing {
         switch self {
         case .text(let text): return Spacing(before: text.style.spaceBefore, after: text.style.spaceAfter)
         case .item(let item): return item.spacing

@@ -62,9 +62,10 @@ public final class Composer {
 
     func listItem(_ item: ListItemBlock, width: Double) -> Indented {
         let marker = paragraph(item.marker, width: item.indent)
-        let content = flow(item.content, width: width - item.indent)
-        let markerBox = LineBox(height: marker.height, items: marker.placedItems())
-        return Indented(content: content, indent: item.indent, marker: markerBox)
+        let content = flow(item.content, width: width - item.inset - item.indent)
+        let markerBox = LineBox(height: marker.height, items: marker.placedItems(at: Point(x: item.inset, y: 0)))
+        return Indented(content: content, indent: item.inset + item.indent, marker: markerBox,
+                        keepWithNext: item.keepWithNext)
     }
 
     func boxed(_ box: BoxBlock, width: Double) -> Boxed {
@@ -95,10 +96,10 @@ public final class Composer {
 }
 
 extension FlowNode {
-    /// The node's items placed at the origin, to reuse as a fixed drawing.
-    func placedItems() -> [PlacedItem] {
+    /// The node's items placed at `origin`, to reuse as a fixed drawing.
+    func placedItems(at origin: Point) -> [PlacedItem] {
         var scratch = PageFrame(size: Size(width: 0, height: 0), body: Rect(x: 0, y: 0, width: 0, height: 0))
-        place(at: Point(x: 0, y: 0), into: &scratch)
+        place(at: origin, into: &scratch)
         return scratch.items
     }
 }

@@ -119,6 +119,7 @@ private final class Attributes {
             if run.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC), span.range) }
             if let color = run.color { add(foreground(color), span.range) }
         }
+        for word in prepared.compounds { add(pango_attr_allow_breaks_new(0), word) }
         // Bangla gets its own font and language, and no italic (not a Bangla convention).
         for span in prepared.banglaSpans {
             add(pango_attr_family_new("\(FontLibrary.banglaFamily), \(FontLibrary.latinFamily)"), span)

@@ -16,6 +16,9 @@ struct PreparedText {
     private(set) var origin: [Int] = []
     private(set) var runs: [Span] = []
     private(set) var banglaSpans: [Range<Int>] = []
+    /// Hyphenated compounds ("life-threatening"): kept on one line, as readers with little
+    /// schooling read a split word poorly (and text extraction would join it wrongly).
+    private(set) var compounds: [Range<Int>] = []
 
     static let zeroWidthSpace: Unicode.Scalar = "\u{200B}"
 
@@ -36,6 +39,24 @@ struct PreparedText {
             runs.append(Span(range: start..<scalars.count, run: run))
         }
         banglaSpans = Script.banglaSpans(in: scalars)
+        compounds = Self.compounds(in: scalars, except: breakable, links: runs.filter { $0.run?.link != nil }.map(\.range))
+    }
+
+    /// Words with a hyphen between two letters, unless they are links or must break.
+    static func compounds(in scalars: [Unicode.Scalar], except breakable: Set<Int>, links: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for end in 0...scalars.count where end == scalars.count || scalars[end].properties.isWhitespace {
+            let word = start..<end
+            let hyphenated = word.dropFirst().dropLast().contains { index in
+                scalars[index] == "-" && scalars[index - 1].properties.isAlphabetic && scalars[index + 1].properties.isAlphabetic
+            }
+            if hyphenated, breakable.isDisjoint(with: word), !links.contains(where: { $0.overlaps(word) }) {
+                result.append(word)
+            }
+            start = end + 1
+        }
+        return result
     }
 
     private mutating func append(_ scalar: Unicode.Scalar, origin offset: Int) {

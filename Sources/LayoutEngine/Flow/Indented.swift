@@ -6,15 +6,18 @@ public struct Indented: FlowNode {
     public var indent: Double
     /// Drawn at the node's top-left, level with the content's first line.
     public var marker: LineBox?
+    /// Keep with what follows even if the content alone would not (an item with sub-items).
+    public var keepsWithNext: Bool
 
-    public init(content: any FlowNode, indent: Double, marker: LineBox? = nil) {
+    public init(content: any FlowNode, indent: Double, marker: LineBox? = nil, keepWithNext: Bool = false) {
         self.content = content
         self.indent = indent
         self.marker = marker
+        self.keepsWithNext = keepWithNext
     }
 
     public var height: Double { max(content.height, marker?.height ?? 0) }
-    public var keepWithNext: Bool { content.keepWithNext }
+    public var keepWithNext: Bool { keepsWithNext || content.keepWithNext }
 
     public func split(available: Double) -> FlowSplit? {
         if height <= available + 0.001 { return FlowSplit(head: self, tail: nil) }
@@ -25,7 +28,7 @@ public struct Indented: FlowNode {
 
     private func wrap(_ inner: FlowSplit) -> FlowSplit {
         FlowSplit(head: Indented(content: inner.head, indent: indent, marker: marker),
-                  tail: inner.tail.map { Indented(content: $0, indent: indent) })
+                  tail: inner.tail.map { Indented(content: $0, indent: indent, keepWithNext: keepsWithNext) })
     }
 
     public func place(at origin: Point, into page: inout PageFrame) {

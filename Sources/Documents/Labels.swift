@@ -1,0 +1,53 @@
+// The fixed words documents print (headings, footers), read from layouts/labels.yaml.
+import ArticleModel
+import Diagnostics
+import Foundation
+
+/// Every label a document prints; the labels file must define each in both languages.
+public enum Label: String, CaseIterable, Sendable {
+    case summary, definition, types, causes, symptoms, surgery, drugs, treatments, conclusion, disclaimer
+    case keyTakeaways = "key_takeaways", warningSigns = "warning_signs", diagnosticTests = "diagnostic_tests"
+    case medicineSafety = "medicine_safety", firstSteps = "first_steps", medicines, mistakes
+    case urgentHelp = "urgent_help", doctorVisit = "doctor_visit", whichDoctor = "which_doctor"
+    case tellDoctor = "tell_doctor", questions, tests, roadmap, step, tips
+    case diaryPrompts = "diary_prompts", faq, references, about, version, reviewer
+    case lastReviewed = "last_reviewed", nextReview = "next_review", readOnline = "read_online"
+    case pageOf = "page_of", handout, missingBangla = "missing_bangla"
+}
+
+public struct Labels: Sendable {
+    var texts: [Label: [Language: String]]
+    var months: [Language: [String]]
+
+    /// The label in `language`, with `{name}` placeholders filled from `values`.
+    public func text(_ label: Label, _ language: Language, _ values: [String: String] = [:]) -> String {
+        var text = texts[label]?[language] ?? label.rawValue
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// Reads the labels file; every label needs both languages.
+    public static func load(path: String) throws(DiagnosticError) -> Labels {
+        let reader = try YAMLReader(contentsOf: path)
+        let keys = Label.allCases.map(\.rawValue)
+        var texts: [Label: [Language: String]] = [:]
+        var months: [Language: [String]] = [:]
+        if let f = reader.root?.fields(known: keys + ["months"], required: keys + ["months"]) {
+            for label in Label.allCases {
+                guard let pair = f[label.rawValue]?.fields(known: ["en", "bn"], required: ["en", "bn"]) else { continue }
+                texts[label] = [.en: pair["en"]?.text() ?? "", .bn: pair["bn"]?.text() ?? ""]
+            }
+            if let m = f["months"]?.fields(known: ["en", "bn"], required: ["en", "bn"]) {
+                for language in Language.allCases {
+                    let names = m[language.rawValue]?.items()?.compactMap { $0.text() } ?? []
+                    if names.count != 12 { m[language.rawValue]?.error("expected 12 month names, found \(names.count)") }
+                    months[language] = names
+                }
+            }
+        } else if reader.root == nil {
+            throw DiagnosticError(.error("the labels file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+        try reader.throwIfErrors()
+        return Labels(texts: texts, months: months)
+    }
+}

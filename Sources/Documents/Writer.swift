@@ -1,0 +1,119 @@
+// Turns article text into blocks in one language, or in two side by side where each
+// heading, paragraph and list item starts level with its translation.
+import ArticleModel
+import Diagnostics
+import LayoutEngine
+
+final class Writer {
+    let mode: LanguageMode
+    let layout: DocumentLayout
+    let labels: Labels
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(mode: LanguageMode, layout: DocumentLayout, labels: Labels) {
+        self.mode = mode
+        self.layout = layout
+        self.labels = labels
+    }
+
+    // MARK: Styles
+
+    func style(_ role: DocumentLayout.Role, colour: DocumentLayout.Swatch = .text, bold: Bool = false,
+               before: Double = 0, after: Double = 0) -> ParagraphStyle {
+        let type = layout.size(role)
+        return ParagraphStyle(size: type.size, lineHeight: type.lineHeight, color: layout.colour(colour), bold: bold,
+                              spaceBefore: before, spaceAfter: after)
+    }
+
+    var bodySize: Double { layout.size(.body).size }
+    var paragraphStyle: ParagraphStyle { style(.body, after: bodySize * 0.5) }
+    var itemStyle: ParagraphStyle { style(.body, after: bodySize * 0.25) }
+
+    // MARK: Text
+
+    /// The text in `language`. A missing Bangla translation is said so, visibly, and the
+    /// English is shown in its place; a warning names where it is missing.
+    func styled(_ text: LocalizedText, _ language: Language, style: ParagraphStyle,
+                role: TextRole = .paragraph) -> StyledText {
+        var runs: [TextRun]
+        if let translated = text[language] {
+            runs = inlineRuns(translated).map { TextRun($0.text, bold: $0.bold, italic: $0.italic) }
+        } else {
+            diagnostics.append(.warning("missing Bangla translation", at: text.location, subject: text.path,
+                                        hint: "add a 'bn:' line beside 'en:'"))
+            let note = "[\(labels.text(.missingBangla, .bn)) · \(labels.text(.missingBangla, .en))] "
+            runs = [TextRun(note, italic: true, color: layout.colour(.warning))]
+            runs += inlineRuns(text.en).map { TextRun($0.text, bold: $0.bold, italic: $0.italic) }
+        }
+        return StyledText(runs, style: style, role: role, source: text.path, location: text.location)
+    }
+
+    func label(_ label: Label, _ values: (Language) -> [String: String] = { _ in [:] }) -> LocalizedText {
+        LocalizedText(en: labels.text(label, .en, values(.en)), bn: labels.text(label, .bn, values(.bn)),
+                      path: "labels.\(label.rawValue)")
+    }
+
+    // MARK: Pairing
+
+    /// Blocks for each language: as they are in one language, or as one row of two columns.
+    func paired(_ make: (Language) -> [Block]) -> [Block] {
+        guard mode == .bilingual else { return make(mode.languages[0]) }
+        let columns = mode.languages.map(make)
+        let spacing = Spacing(before: columns.map { $0.first?.spacing.before ?? 0 }.max() ?? 0,
+                              after: columns.map { $0.last?.spacing.after ?? 0 }.max() ?? 0)
+        return [.row(RowBlock(columns: columns, weights: [layout.englishShare, 1 - layout.englishShare],
+                              gap: layout.columnGap, spacing: spacing))]
+    }
+
+    // MARK: Blocks
+
+    func heading(_ text: LocalizedText, level: Int = 1, colour: DocumentLayout.Swatch = .heading) -> [Block] {
+        let role: DocumentLayout.Role = level == 0 ? .title : level == 1 ? .heading : .subheading
+        let size = layout.size(role).size
+        let style = self.style(role, colour: colour, bold: true, before: size * (level == 0 ? 0 : 1.0), after: size * 0.3)
+        return paired { [.text(self.styled(text, $0, style: style, role: .heading(level: level + 1)))] }
+    }
+
+    func paragraphs(_ texts: [LocalizedText], style: ParagraphStyle? = nil) -> [Block] {
+        texts.flatMap { text in paired { [.text(self.styled(text, $0, style: style ?? self.paragraphStyle))] } }
+    }
+
+    /// A list whose items (and their sub-items) each start level with their translation.
+    func list(_ items: [ListItem], numbered: Bool, level: Int = 0) -> [Block] {
+        items.enumerated().flatMap { index, item in
+            paired { [self.item(item.text, marker: self.marker(index, numbered: numbered, level: level, $0),
+                                level: level, $0, keepWithNext: !item.children.isEmpty)] }
+                + list(item.children, numbered: false, level: level + 1)
+        }
+    }
+
+    func bullets(_ texts: [LocalizedText]) -> [Block] {
+        list(texts.map { ListItem(text: $0, children: []) }, numbered: false)
+    }
+
+    func item(_ text: LocalizedText, marker: String, level: Int, _ language: Language,
+              style: ParagraphStyle? = nil, keepWithNext: Bool = false) -> Block {
+        let style = style ?? itemStyle
+        let markerStyle = ParagraphStyle(size: style.size, lineHeight: style.lineHeight, color: layout.colour(.heading),
+                                         bold: true)
+        return .item(ListItemBlock(marker: StyledText(marker, style: markerStyle, role: .label),
+                                   indent: bodySize * 1.9, inset: Double(level) * bodySize * 1.9,
+                                   content: [.text(styled(text, language, style: style))],
+                                   spacing: Spacing(after: style.spaceAfter), keepWithNext: keepWithNext))
+    }
+
+    func marker(_ index: Int, numbered: Bool, level: Int, _ language: Language) -> String {
+        numbered ? "\(language.digits(index + 1))." : (level == 0 ? "•" : "–")
+    }
+
+    func box(_ content: [Block], fill: DocumentLayout.Swatch, stroke: DocumentLayout.Swatch, accent: Bool,
+             keepTogether: Bool, anchor: String? = nil) -> Block {
+        let pad = bodySize * 0.8
+        let bar = accent ? bodySize * 0.4 : 0
+        let style = BoxStyle(padding: Insets(top: pad, right: pad, bottom: pad * 0.6, left: pad + bar),
+                             fill: layout.colour(fill), stroke: layout.colour(stroke), lineWidth: accent ? 1.5 : 0.75,
+                             accentBar: bar, keepTogether: keepTogether)
+        return .box(BoxBlock(content: content, style: style,
+                             spacing: Spacing(before: bodySize, after: bodySize), anchor: anchor))
+    }
+}

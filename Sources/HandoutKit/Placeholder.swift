@@ -1,3 +1,0 @@
-@_exported import LayoutEngine
-@_exported import TextShaping
-@_exported import Rendering

@@ -1,0 +1,89 @@
+// The one entry point for rendering: the CLI, the tests and (later) a server call it.
+// Article + document + language + paper → PDF bytes and diagnostics.
+import ArticleModel
+import Diagnostics
+import Documents
+import Foundation
+@_exported import ArticleModel
+@_exported import Documents
+import LayoutEngine
+import Rendering
+import TextShaping
+
+/// Where the shipped resources live: layout files and fonts.
+public struct Resources: Sendable {
+    public var layouts: URL
+    public var fonts: URL
+
+    public init(layouts: URL, fonts: URL) {
+        self.layouts = layouts
+        self.fonts = fonts
+    }
+
+    /// `layouts/` and `fonts/` of the checkout the tool runs from.
+    public static func standard() -> Resources {
+        let fonts = FontLibrary.defaultDirectory()
+        return Resources(layouts: fonts.deletingLastPathComponent().appendingPathComponent("layouts"), fonts: fonts)
+    }
+}
+
+public struct RenderOptions: Sendable, Hashable {
+    public var document: DocumentKind
+    public var mode: LanguageMode
+    public var paper: Paper
+
+    public init(document: DocumentKind = .handout, mode: LanguageMode = .bilingual, paper: Paper = .a4) {
+        self.document = document
+        self.mode = mode
+        self.paper = paper
+    }
+}
+
+/// A finished document: the PDF, its pages as laid out, and the warnings on the way.
+public struct Rendered {
+    public var pdf: Data
+    public var layout: LayoutResult
+    public var warnings: [Diagnostic]
+
+    public var pageCount: Int { layout.pages.count }
+}
+
+/// Loads fonts and labels once, then renders any number of documents.
+public final class Publisher {
+    let resources: Resources
+    let shaper: PangoShaper
+    let labels: Labels
+
+    public init(resources: Resources = .standard()) throws(DiagnosticError) {
+        self.resources = resources
+        shaper = PangoShaper(fonts: try FontLibrary(directory: resources.fonts))
+        labels = try Labels.load(path: resources.layouts.appendingPathComponent("labels.yaml").path)
+    }
+
+    /// Reads an article file; errors name the file, line and column.
+    public func loadArticle(path: String) throws(DiagnosticError) -> (article: Article, warnings: [Diagnostic]) {
+        try ArticleLoader.load(path: path)
+    }
+
+    /// Lays the document out without drawing it (tests and previews use this).
+    public func layout(_ article: Article, options: RenderOptions) throws(DiagnosticError) -> (LayoutResult, DocumentPlan) {
+        let layout = try DocumentLayout.load(path: resources.layouts.appendingPathComponent(options.document.layoutFile).path,
+                                             sections: Handout.sections, required: Handout.requiredSections)
+        let plan = Handout.plan(article, mode: options.mode, paper: options.paper, layout: layout, labels: labels)
+        let result = Paginator.layout(plan.blocks, template: plan.template, shaper: shaper)
+        let broken = plan.rules.compactMap { $0.check(result) }
+        if !broken.isEmpty { throw DiagnosticError(broken) }
+        return (result, plan)
+    }
+
+    /// Renders the document to PDF bytes in memory.
+    public func render(_ article: Article, options: RenderOptions) throws(DiagnosticError) -> Rendered {
+        let (result, plan) = try layout(article, options: options)
+        let info = DocumentInfo(title: plan.title, author: article.metadata.siteAddress, subject: plan.subject,
+                                keywords: [article.metadata.slug, options.document.rawValue, options.mode.rawValue]
+                                    .joined(separator: ", "),
+                                creator: "Handout", date: "\(article.metadata.lastReviewed)T00:00:00")
+        let pdf = PDFRenderer.render(result, info: info)
+        return Rendered(pdf: pdf, layout: result, warnings: plan.diagnostics + result.diagnostics)
+    }
+}
