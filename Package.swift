@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine"], swiftSettings: strict),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"], swiftSettings: strict),
-        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping"], swiftSettings: strict),
+        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Diagnostics"], swiftSettings: strict),
         .testTarget(name: "HandoutTests", dependencies: ["HandoutKit"], swiftSettings: strict),
     ]
 )

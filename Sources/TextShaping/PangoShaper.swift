@@ -90,8 +90,9 @@ public final class PangoShaper: TextShaper {
             }
         }
         return missing.map { scalar in
-            let name = scalar.properties.name ?? "unnamed"
-            return .warning("no shipped font has the character U+\(String(scalar.value, radix: 16, uppercase: true)) \(name) ('\(scalar)'); it prints as a box",
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return .warning("no shipped font has the character U+\(code) \(scalar.properties.name ?? "") ('\(scalar)'); it prints as a box",
                             at: shaped.text.location, subject: shaped.text.source,
                             hint: "replace it, or add a font that covers it to fonts/")
         }

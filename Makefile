@@ -1,0 +1,29 @@
+# Handout's entry points. Each target installs what is missing first.
+SWIFT ?= swift
+ARTICLE := articles/hemifacial-spasm.yaml
+BIN := .build/release/handout
+
+.PHONY: setup build demo test bench clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --product handout
+
+# The sample article as a handout in every language mode, on A4 and US Letter, into output/.
+demo: build
+	@for lang in en bn en+bn; do for paper in a4 letter; do \
+	  $(BIN) render $(ARTICLE) --doc handout --lang $$lang --paper $$paper || exit 1; \
+	done; done
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: setup
+	$(SWIFT) build -c release --product handout-bench
+	.build/release/handout-bench $(ARTICLE)
+
+clean:
+	rm -rf .build output/*.pdf output/*.png

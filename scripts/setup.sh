@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what Handout needs from Debian's packages, only if something is missing.
+# The fonts ship in fonts/, so nothing is taken from the system's fonts.
+set -euo pipefail
+
+packages=(
+  libcairo2-dev libpango1.0-dev   # cairo (PDF surface) and Pango, with their headers
+  poppler-utils qpdf              # pdftotext, pdffonts, pdftoppm, qpdf: the tests' PDF consumers
+  libharfbuzz-bin                 # hb-shape: the tests compare Pango's Bangla shaping with it
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null || { echo "setup: Swift 6.1 or newer must be on PATH (see README)" >&2; exit 1; }
