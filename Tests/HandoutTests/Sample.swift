@@ -1,0 +1,84 @@
+// Shared fixtures for the end-to-end tests: the sample article rendered in every
+// language and paper (once per run), and small runners for the PDF tools.
+import Foundation
+import HandoutKit
+
+enum Sample {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let articlePath = root.appendingPathComponent("articles/hemifacial-spasm.yaml").path
+    static let resources = Resources(layouts: root.appendingPathComponent("layouts"), fonts: root.appendingPathComponent("fonts"))
+
+    /// One rendered combination, also written to a temporary file for the PDF tools.
+    struct Output {
+        let options: RenderOptions
+        let rendered: Rendered
+        let file: URL
+    }
+
+    static let combinations: [RenderOptions] = LanguageMode.allCases.flatMap { mode in
+        Paper.allCases.map { RenderOptions(document: .handout, mode: mode, paper: $0) }
+    }
+
+    /// Pango is not thread-safe and tests run in parallel: renders happen under this lock.
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var publisher: Publisher?
+    nonisolated(unsafe) private static var cache: [RenderOptions: Output] = [:]
+
+    static func withPublisher<T>(_ body: (Publisher) throws -> T) throws -> T {
+        try lock.withLock {
+            if publisher == nil { publisher = try Publisher(resources: resources) }
+            return try body(publisher!)
+        }
+    }
+
+    static var article: Article { try! ArticleLoader.load(path: articlePath).article }
+
+    /// The sample rendered with `options`, rendered once per test run.
+    static func output(_ options: RenderOptions) throws -> Output {
+        if let cached = lock.withLock({ cache[options] }) { return cached }
+        let rendered = try withPublisher { try $0.render(article, options: options) }
+        let file = temporaryDirectory.appendingPathComponent("handout-\(options.mode.rawValue)-\(options.paper.rawValue).pdf")
+        try rendered.pdf.write(to: file)
+        let output = Output(options: options, rendered: rendered, file: file)
+        lock.withLock { cache[options] = output }
+        return output
+    }
+
+    static let temporaryDirectory: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("handout-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a program found on PATH (or at an absolute path) and collects its output.
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String], directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool.hasPrefix("/") ? tool : "/usr/bin/env")
+        process.arguments = tool.hasPrefix("/") ? arguments : [tool] + arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Drain standard error on another thread, so neither pipe can fill and block the tool.
+        nonisolated(unsafe) var stderr = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
