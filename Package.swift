@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "handout", targets: ["HandoutCLI"]),
+        .executable(name: "handout-bench", targets: ["HandoutBench"]),
         .library(name: "HandoutKit", targets: ["HandoutKit"]),
     ],
     dependencies: [
@@ -42,6 +43,7 @@ let package = Package(
             dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
+        .executableTarget(name: "HandoutBench", dependencies: ["HandoutKit"], swiftSettings: strict),
         .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine"], swiftSettings: strict),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"], swiftSettings: strict),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Diagnostics"], swiftSettings: strict),
