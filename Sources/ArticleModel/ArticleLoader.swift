@@ -25,6 +25,7 @@ public enum ArticleLoader {
 
     /// Builds the article; nil parts have already recorded their errors in the reader.
     static func article(from f: YAMLFields) -> Article? {
+        // Every part is read before any is found missing, so all errors are reported at once.
         let metadata = metadata(from: f)
         let title = f["title"]?.localized()
         let disclaimer = f["disclaimer"]?.localized()
@@ -33,24 +34,21 @@ public enum ArticleLoader {
         for kind in SectionKind.allCases {
             sections[kind] = f[kind.rawValue].flatMap(section(from:))
         }
+        let summary = f["summary"]?.paragraphs() ?? []
+        let keyTakeaways = f["key_takeaways"]?.localizedList() ?? []
+        let definition = f["definition"]?.paragraphs() ?? []
+        let conclusion = f["conclusion"]?.paragraphs() ?? []
+        let references = f["references"]?.items()?.compactMap(reference(from:)) ?? []
+        let roadmap = f["roadmap"].flatMap(roadmap(from:))
+        let doctorVisit = f["doctor_visit"].flatMap(doctorVisit(from:))
+        let medicineSafety = f["medicine_safety"].flatMap(medicineSafety(from:))
+        let diaryPrompts = f["diary_prompts"]?.items()?.compactMap(diaryPrompt(from:)) ?? []
+        let faq = f["faq"]?.items()?.compactMap(question(from:)) ?? []
         guard let metadata, let title, let disclaimer, let warningSigns else { return nil }
-        return Article(
-            metadata: metadata,
-            title: title,
-            summary: f["summary"]?.paragraphs() ?? [],
-            keyTakeaways: f["key_takeaways"]?.localizedList() ?? [],
-            definition: f["definition"]?.paragraphs() ?? [],
-            sections: sections,
-            conclusion: f["conclusion"]?.paragraphs() ?? [],
-            disclaimer: disclaimer,
-            references: f["references"]?.items()?.compactMap(reference(from:)) ?? [],
-            warningSigns: warningSigns,
-            roadmap: f["roadmap"].flatMap(roadmap(from:)),
-            doctorVisit: f["doctor_visit"].flatMap(doctorVisit(from:)),
-            medicineSafety: f["medicine_safety"].flatMap(medicineSafety(from:)),
-            diaryPrompts: f["diary_prompts"]?.items()?.compactMap(diaryPrompt(from:)) ?? [],
-            faq: f["faq"]?.items()?.compactMap(question(from:)) ?? []
-        )
+        return Article(metadata: metadata, title: title, summary: summary, keyTakeaways: keyTakeaways,
+                       definition: definition, sections: sections, conclusion: conclusion, disclaimer: disclaimer,
+                       references: references, warningSigns: warningSigns, roadmap: roadmap, doctorVisit: doctorVisit,
+                       medicineSafety: medicineSafety, diaryPrompts: diaryPrompts, faq: faq)
     }
 
     static func metadata(from f: YAMLFields) -> Metadata? {
@@ -61,7 +59,8 @@ public enum ArticleLoader {
         let version = f["version"]?.text()
         guard let slug, let url, let reviewed, let version else { return nil }
         if let next, next <= reviewed {
-            f["next_review"]?.error("next_review (\(next)) is not after last_reviewed (\(reviewed))")
+            f["next_review"]?.error("next_review (\(next)) is not after last_reviewed (\(reviewed))",
+                                    hint: "set next_review to a date after last_reviewed, or remove it")
         }
         return Metadata(slug: slug, canonicalURL: url, lastReviewed: reviewed,
                         nextReview: next ?? reviewed.adding(months: 12),

@@ -39,20 +39,24 @@ public struct InlineRun: Sendable, Hashable {
 /// closed is kept as a literal character, so no text is ever lost.
 public func inlineRuns(_ markup: String) -> [InlineRun] {
     var runs: [InlineRun] = []
-    var bold = false, italic = false
+    var bold = false
+    var italic: Character?   // the marker that opened the italic run
     var current = ""
     var rest = Substring(markup)
 
     func flush() {
-        if !current.isEmpty { runs.append(InlineRun(current, bold: bold, italic: italic)) }
+        if !current.isEmpty { runs.append(InlineRun(current, bold: bold, italic: italic != nil)) }
         current = ""
     }
 
     while let character = rest.first {
-        if rest.hasPrefix("**"), bold || rest.dropFirst(2).contains("**") {
-            flush(); bold.toggle(); rest = rest.dropFirst(2)
-        } else if character == "*" || character == "_", italic || closesLater(character, in: rest.dropFirst()) {
-            flush(); italic.toggle(); rest = rest.dropFirst()
+        if rest.hasPrefix("**") {
+            if bold || rest.dropFirst(2).contains("**") { flush(); bold.toggle() } else { current += "**" }
+            rest = rest.dropFirst(2)
+        } else if let marker = italic, character == marker {
+            flush(); italic = nil; rest = rest.dropFirst()
+        } else if italic == nil, character == "*" || character == "_", closesLater(character, in: rest.dropFirst()) {
+            flush(); italic = character; rest = rest.dropFirst()
         } else {
             current.append(character); rest = rest.dropFirst()
         }

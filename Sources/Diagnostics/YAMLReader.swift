@@ -7,6 +7,8 @@ import Yams
 public final class YAMLReader {
     public let file: String
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The file's lines, to turn libyaml's scalar columns into character columns.
+    private var lines: [Substring] = []
     /// The top node; nil for an empty file.
     public private(set) var root: YAMLValue?
 
@@ -14,10 +16,11 @@ public final class YAMLReader {
     public init(data: Data, file: String) throws(DiagnosticError) {
         self.file = file
         let text = try Self.decodeUTF8(data, file: file)
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             root = try Yams.compose(yaml: text).map { YAMLValue(node: $0, path: "", reader: self) }
         } catch let error as YamlError {
-            throw DiagnosticError(Self.diagnostic(for: error, file: file))
+            throw DiagnosticError(diagnostic(for: error))
         } catch {
             throw DiagnosticError(.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
         }
@@ -43,41 +46,53 @@ public final class YAMLReader {
     }
 
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        node.mark.map(location(of:)) ?? SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// libyaml counts columns in Unicode scalars; people count characters (কি is one).
+    func location(of mark: Mark) -> SourceLocation {
+        let column: Int
+        if mark.line >= 1, mark.line <= lines.count {
+            let prefix = lines[mark.line - 1].unicodeScalars.prefix(max(0, mark.column - 1))
+            column = String(String.UnicodeScalarView(prefix)).count + 1
+        } else {
+            column = mark.column
+        }
+        return SourceLocation(file: file, line: mark.line, column: column)
     }
 
     /// Decodes UTF-8, naming the line and column of the first bad byte.
     static func decodeUTF8(_ data: Data, file: String) throws(DiagnosticError) -> String {
         if let text = String(validating: data, as: UTF8.self) { return text }
-        var line = 1, column = 1
+        var line = 1
+        var current = String.UnicodeScalarView()   // the line so far, up to the bad byte
         var iterator = data.makeIterator()
         var decoder = UTF8()
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput:
-                break decoding
-            case .error:
-                break decoding
-            }
+        decoding: while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" { line += 1; current = String.UnicodeScalarView() } else { current.append(scalar) }
         }
+        let column = String(current).count + 1
         throw DiagnosticError(.error("the file is not valid UTF-8 text",
                                      at: SourceLocation(file: file, line: line, column: column),
                                      hint: "save the file as UTF-8 (most editors offer this under 'Save with encoding')"))
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    func diagnostic(for error: YamlError) -> Diagnostic {
         let hint = "check the indentation and that every 'key: value' pair has a space after the colon"
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            // A token left open (a quote) is found wrong only where the file ends:
+            // point at where it began, which is where the fix goes.
+            if let context, context.text.contains("scanning") {
+                return .error("malformed YAML: \(problem) \(context.text)", at: location(of: context.mark),
+                              hint: "close it (the problem shows at line \(mark.line))")
+            }
             let why = context.map { "\(problem) \($0.text)" } ?? problem
-            return .error("malformed YAML: \(why)", at: at(mark), hint: hint)
+            return .error("malformed YAML: \(why)", at: location(of: mark), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error("the key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping",
-                          at: at(context.mark), hint: "keep one of them")
+                          at: location(of: context.mark), hint: "keep one of them")
         case let .reader(problem, _, _, _):
             return .error("unreadable YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1),
                           hint: "remove control characters from the file")
@@ -146,11 +161,13 @@ public struct YAMLValue {
             return nil
         }
         var values: [String: YAMLValue] = [:]
+        var suggested: Set<String> = []
         for (key, value) in mapping {
             let name = key.string ?? ""
             let child = YAMLValue(node: value, path: path.isEmpty ? name : "\(path).\(name)", reader: reader)
             guard known.contains(name) else {
                 let suggestion = closestMatch(to: name, in: known)
+                if let suggestion { suggested.insert(suggestion) }
                 reader.record(.error("unknown field '\(name)'", at: reader.location(of: key),
                                      subject: path.isEmpty ? nil : path,
                                      hint: suggestion.map { "did you mean '\($0)'?" }
@@ -159,7 +176,8 @@ public struct YAMLValue {
             }
             values[name] = child
         }
-        for name in required where values[name] == nil {
+        // A misspelt required field was reported once already, with its suggestion.
+        for name in required where values[name] == nil && !suggested.contains(name) {
             error("missing required field '\(name)'", hint: "add '\(name):' here")
         }
         return YAMLFields(values: values, owner: self)

@@ -82,7 +82,9 @@ public struct Color: Sendable, Hashable {
 
     /// `#RRGGBB`; nil for anything else.
     public init?(hex: String) {
-        guard hex.hasPrefix("#"), hex.count == 7, let value = Int(hex.dropFirst(), radix: 16) else { return nil }
+        let digits = hex.dropFirst()
+        guard hex.hasPrefix("#"), digits.count == 6, digits.allSatisfy(\.isHexDigit),
+              let value = Int(digits, radix: 16) else { return nil }
         self.init(red: Double(value >> 16 & 0xFF) / 255, green: Double(value >> 8 & 0xFF) / 255,
                   blue: Double(value & 0xFF) / 255)
     }
