@@ -14,6 +14,14 @@ public indirect enum Block {
     case row(RowBlock)
     /// Blocks that belong together; with `keepTogether`, never split unless taller than a page.
     case group([Block], keepTogether: Bool)
+    /// A grid with fixed-height rows; its header row repeats on every page it spans.
+    case table(TableBlock)
+    /// A label with a line beside it to write on ("Name ________").
+    case field(FieldBlock)
+    /// Ruled lines to write on.
+    case writeIn(WriteInBlock)
+    /// A fixed-size vector drawing (a face on a pain scale).
+    case drawing(DrawingBlock)
 }
 
 /// Vertical space around a block; between two blocks the larger of the two gaps applies.
@@ -27,8 +35,14 @@ public struct Spacing: Sendable, Hashable {
     }
 }
 
+/// What stands beside a list item: a number or bullet, or an empty box to tick.
+public enum Marker {
+    case text(StyledText)
+    case tickBox(size: Double, color: Color, lineWidth: Double)
+}
+
 public struct ListItemBlock {
-    public var marker: StyledText
+    public var marker: Marker
     /// Width of the marker's column: the content starts this far right of the marker.
     public var indent: Double
     /// Space left of the marker, for nested items.
@@ -39,6 +53,12 @@ public struct ListItemBlock {
     public var keepWithNext: Bool
 
     public init(marker: StyledText, indent: Double, inset: Double = 0, content: [Block], spacing: Spacing = Spacing(),
+                keepWithNext: Bool = false) {
+        self.init(marker: .text(marker), indent: indent, inset: inset, content: content, spacing: spacing,
+                  keepWithNext: keepWithNext)
+    }
+
+    public init(marker: Marker, indent: Double, inset: Double = 0, content: [Block], spacing: Spacing = Spacing(),
                 keepWithNext: Bool = false) {
         self.marker = marker
         self.indent = indent
@@ -90,6 +110,86 @@ public struct RowBlock {
     }
 }
 
+public struct TableBlock {
+    public enum Width {
+        case fixed(Double)
+        /// A share of what the fixed columns leave.
+        case flexible(Double)
+    }
+
+    public var widths: [Width]
+    /// One cell per column, repeated at the top of every page the table spans.
+    public var header: [[Block]]?
+    /// Rows of cells; each row is at least `rowHeight` tall and never split.
+    public var rows: [[[Block]]]
+    public var rowHeight: Double
+    public var padding: Double
+    public var lineColor: Color
+    public var lineWidth: Double
+    public var headerFill: Color?
+    public var spacing: Spacing
+    /// Recorded for each piece of the table, and for its header cells as "ANCHOR.header".
+    public var anchor: String?
+
+    public init(widths: [Width], header: [[Block]]?, rows: [[[Block]]], rowHeight: Double, padding: Double,
+                lineColor: Color, lineWidth: Double, headerFill: Color? = nil, spacing: Spacing = Spacing(),
+                anchor: String? = nil) {
+        self.widths = widths
+        self.header = header
+        self.rows = rows
+        self.rowHeight = rowHeight
+        self.padding = padding
+        self.lineColor = lineColor
+        self.lineWidth = lineWidth
+        self.headerFill = headerFill
+        self.spacing = spacing
+        self.anchor = anchor
+    }
+}
+
+public struct FieldBlock {
+    public var label: StyledText
+    /// The shortest line worth writing on; a shorter remainder moves the line below the label.
+    public var minimumLine: Double
+    public var lineColor: Color
+    public var spacing: Spacing
+
+    public init(label: StyledText, minimumLine: Double, lineColor: Color, spacing: Spacing = Spacing()) {
+        self.label = label
+        self.minimumLine = minimumLine
+        self.lineColor = lineColor
+        self.spacing = spacing
+    }
+}
+
+public struct WriteInBlock {
+    public var lines: Int
+    /// Distance between the ruled lines: room for handwriting.
+    public var pitch: Double
+    public var lineColor: Color
+    public var spacing: Spacing
+
+    public init(lines: Int, pitch: Double, lineColor: Color, spacing: Spacing = Spacing()) {
+        self.lines = lines
+        self.pitch = pitch
+        self.lineColor = lineColor
+        self.spacing = spacing
+    }
+}
+
+public struct DrawingBlock {
+    public var size: Size
+    /// Items relative to the drawing's top-left corner.
+    public var items: [PlacedItem]
+    public var spacing: Spacing
+
+    public init(size: Size, items: [PlacedItem], spacing: Spacing = Spacing()) {
+        self.size = size
+        self.items = items
+        self.spacing = spacing
+    }
+}
+
 extension Block {
     /// Space around the block; a group or row takes it from its first and last blocks.
     public var spacing: Spacing {
@@ -101,6 +201,10 @@ extension Block {
         case .row(let row): return row.spacing
         case .group(let blocks, _):
             return Spacing(before: blocks.first?.spacing.before ?? 0, after: blocks.last?.spacing.after ?? 0)
+        case .table(let table): return table.spacing
+        case .field(let field): return field.spacing
+        case .writeIn(let lines): return lines.spacing
+        case .drawing(let drawing): return drawing.spacing
         }
     }
 }

@@ -38,6 +38,10 @@ public final class Composer {
             var stack = flow(blocks, width: width)
             stack.keepTogether = keepTogether && fitsOnPage(stack, what: "a group of blocks")
             return stack
+        case .table(let table): return self.table(table, width: width)
+        case .field(let field): return self.field(field, width: width)
+        case .writeIn(let lines): return writeIn(lines, width: width)
+        case .drawing(let drawing): return LineBox(height: drawing.size.height, items: drawing.items)
         }
     }
 
@@ -61,11 +65,86 @@ public final class Composer {
     }
 
     func listItem(_ item: ListItemBlock, width: Double) -> Indented {
-        let marker = paragraph(item.marker, width: item.indent)
         let content = flow(item.content, width: width - item.inset - item.indent)
-        let markerBox = LineBox(height: marker.height, items: marker.placedItems(at: Point(x: item.inset, y: 0)))
+        let markerBox: LineBox
+        switch item.marker {
+        case .text(let text):
+            let marker = paragraph(text, width: item.indent)
+            markerBox = LineBox(height: marker.height, items: marker.placedItems(at: Point(x: item.inset, y: 0)))
+        case let .tickBox(size, color, lineWidth):
+            // Level with the first line's text: centred on its x-height.
+            let firstLine = item.content.first.flatMap { if case .text(let t) = $0 { t.style } else { nil } }
+            let top = firstLine.map { Baseline.offset($0) - $0.size * 0.35 - size / 2 } ?? 0
+            markerBox = LineBox(height: top + size, items: [
+                .rect(Rect(x: item.inset, y: top, width: size, height: size), fill: nil, stroke: color, lineWidth: lineWidth),
+            ])
+        }
         return Indented(content: content, indent: item.inset + item.indent, marker: markerBox,
                         keepWithNext: item.keepWithNext)
+    }
+
+    /// Columns sized (fixed ones first, flexible ones share the rest), cells composed inside
+    /// their padding, every row as tall as its tallest cell and at least the row height.
+    func table(_ table: TableBlock, width: Double) -> Table {
+        let fixed = table.widths.reduce(0.0) { if case .fixed(let w) = $1 { $0 + w } else { $0 } }
+        let shares = table.widths.reduce(0.0) { if case .flexible(let s) = $1 { $0 + s } else { $0 } }
+        let spare = max(0, width - fixed)
+        if fixed > width + 0.01 {
+            diagnostics.append(.warning("a table's fixed columns (\(Int(fixed)) pt) are wider than the space (\(Int(width)) pt)"))
+        }
+        var x = 0.0
+        let columns: [(x: Double, width: Double)] = table.widths.map { column in
+            let w: Double
+            switch column {
+            case .fixed(let value): w = value
+            case .flexible(let share): w = shares > 0 ? spare * share / shares : 0
+            }
+            defer { x += w }
+            return (x, w)
+        }
+        func row(_ cells: [[Block]], fill: Color?) -> GridRow {
+            let composed = zip(columns, cells).map { column, blocks in
+                GridRow.Cell(x: column.x, width: column.width,
+                             content: flow(blocks, width: max(1, column.width - 2 * table.padding)))
+            }
+            let tallest = composed.map { $0.content.height + 2 * table.padding }.max() ?? 0
+            return GridRow(cells: composed, height: max(table.rowHeight, tallest), padding: table.padding,
+                           lineColor: table.lineColor, lineWidth: table.lineWidth, fill: fill)
+        }
+        return Table(header: table.header.map { row($0, fill: table.headerFill) },
+                     rows: table.rows.map { row($0, fill: nil) }, anchor: table.anchor)
+    }
+
+    /// The label, then a line to write on from its end to the right edge (or, when too
+    /// little room is left, a full-width line below it).
+    func field(_ field: FieldBlock, width: Double) -> Stack {
+        var stack = paragraph(field.label, width: width)
+        let style = field.label.style
+        let lastWidth = (stack.entries.last?.node as? LineBox).flatMap { box -> Double? in
+            guard case let .text(shaped, line, _)? = box.items.first else { return nil }
+            return shaped.lines[line].width
+        } ?? 0
+        let baseline = Baseline.offset(style) + style.size * 0.25
+        let gap = style.size * 0.4
+        func rule(from start: Double) -> PlacedItem {
+            .line(from: Point(x: start, y: baseline), to: Point(x: width, y: baseline), color: field.lineColor, lineWidth: 0.6)
+        }
+        if width - lastWidth - gap >= field.minimumLine, var last = stack.entries.last?.node as? LineBox {
+            last.items.append(rule(from: lastWidth + gap))
+            stack.entries[stack.entries.count - 1].node = last
+        } else {
+            stack.entries.append(Stack.Entry(LineBox(height: style.pitch, items: [rule(from: 0)]), breakBefore: false))
+        }
+        stack.entries = stack.entries.map { Stack.Entry($0.node, spaceBefore: $0.spaceBefore, breakBefore: false) }
+        return stack
+    }
+
+    func writeIn(_ lines: WriteInBlock, width: Double) -> Stack {
+        let line = LineBox(height: lines.pitch, items: [
+            .line(from: Point(x: 0, y: lines.pitch - 0.5), to: Point(x: width, y: lines.pitch - 0.5),
+                  color: lines.lineColor, lineWidth: 0.6),
+        ])
+        return Stack(Array(repeating: Stack.Entry(line), count: lines.lines))
     }
 
     func boxed(_ box: BoxBlock, width: Double) -> Boxed {

@@ -7,6 +7,9 @@ public enum PlacedItem {
     case text(any ShapedText, line: Int, origin: Point)
     case rect(Rect, fill: Color?, stroke: Color?, lineWidth: Double)
     case line(from: Point, to: Point, color: Color, lineWidth: Double)
+    case ellipse(Rect, fill: Color?, stroke: Color?, lineWidth: Double)
+    /// A cubic Bézier curve (a smile or a frown).
+    case curve(from: Point, control1: Point, control2: Point, to: Point, color: Color, lineWidth: Double)
     /// A clickable area that opens a web address.
     case link(Rect, url: String)
 }

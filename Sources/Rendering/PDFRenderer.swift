@@ -42,15 +42,24 @@ public enum PDFRenderer {
                 (shaped as? PangoText)?.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
             case let .rect(rect, fill, stroke, lineWidth):
                 cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height)
-                if let fill { setColor(cr, fill); cairo_fill_preserve(cr) }
-                if let stroke, lineWidth > 0 { setColor(cr, stroke); cairo_set_line_width(cr, lineWidth); cairo_stroke_preserve(cr) }
-                cairo_new_path(cr)
+                paint(cr, fill: fill, stroke: stroke, lineWidth: lineWidth)
             case let .line(from, to, color, lineWidth):
                 setColor(cr, color)
                 cairo_set_line_width(cr, lineWidth)
                 cairo_move_to(cr, from.x, from.y)
                 cairo_line_to(cr, to.x, to.y)
                 cairo_stroke(cr)
+            case let .ellipse(rect, fill, stroke, lineWidth):
+                cairo_save(cr)
+                cairo_translate(cr, rect.minX + rect.width / 2, rect.minY + rect.height / 2)
+                cairo_scale(cr, rect.width / 2, rect.height / 2)
+                cairo_arc(cr, 0, 0, 1, 0, 2 * Double.pi)
+                cairo_restore(cr)   // the path keeps its shape; the pen is round again
+                paint(cr, fill: fill, stroke: stroke, lineWidth: lineWidth)
+            case let .curve(from, control1, control2, to, color, lineWidth):
+                cairo_move_to(cr, from.x, from.y)
+                cairo_curve_to(cr, control1.x, control1.y, control2.x, control2.y, to.x, to.y)
+                paint(cr, fill: nil, stroke: color, lineWidth: lineWidth)
             case let .link(rect, url):
                 let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
                 let attributes = "rect=[\(rect.minX) \(rect.minY) \(rect.width) \(rect.height)] uri='\(escaped)'"
@@ -58,6 +67,13 @@ public enum PDFRenderer {
                 cairo_tag_end(cr, CAIRO_TAG_LINK)
             }
         }
+    }
+
+    /// Fills and strokes the current path, then clears it.
+    private static func paint(_ cr: OpaquePointer, fill: Color?, stroke: Color?, lineWidth: Double) {
+        if let fill { setColor(cr, fill); cairo_fill_preserve(cr) }
+        if let stroke, lineWidth > 0 { setColor(cr, stroke); cairo_set_line_width(cr, lineWidth); cairo_stroke_preserve(cr) }
+        cairo_new_path(cr)
     }
 
     private static func setColor(_ cr: OpaquePointer, _ color: Color) {
