@@ -23,7 +23,7 @@ public struct Article: Sendable {
     public var allTexts: [LocalizedText] {
         var texts = [title] + summary + keyTakeaways + definition
         texts += warningSigns.intro.map { [$0] } ?? []
-        texts += warningSigns.items
+        texts += warningSigns.items + warningSigns.short
         for kind in SectionKind.allCases { texts += sections[kind]?.allTexts ?? [] }
         texts += conclusion + [disclaimer]
         texts += roadmap?.allTexts ?? []
@@ -97,6 +97,10 @@ public struct Reference: Sendable, Hashable {
 public struct WarningSigns: Sendable {
     public var intro: LocalizedText?
     public var items: [LocalizedText]
+    /// One brief form per item, for small spaces (the wallet card); may be empty.
+    public var short: [LocalizedText]
+
+    public var brief: [LocalizedText] { short.isEmpty ? items : short }
 }
 
 public struct Roadmap: Sendable {

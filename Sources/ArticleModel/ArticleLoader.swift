@@ -101,7 +101,7 @@ public enum ArticleLoader {
         return Section(title: f["title"]?.localized(),
                        intro: f["intro"]?.paragraphs() ?? [],
                        items: f["items"]?.items()?.compactMap(listItem(from:)) ?? [],
-                       numbered: f["numbered"].map { $0.flag() } ?? true)
+                       numbered: f["numbered"]?.flag() ?? true)
     }
 
     static func listItem(from value: YAMLValue) -> ListItem? {
@@ -115,10 +115,15 @@ public enum ArticleLoader {
     }
 
     static func warningSigns(from value: YAMLValue) -> WarningSigns? {
-        guard let f = value.fields(known: ["intro", "items"], required: ["items"]),
+        guard let f = value.fields(known: ["intro", "items", "short"], required: ["items"]),
               let items = f["items"]?.localizedList() else { return nil }
         if items.isEmpty { f["items"]?.error("the urgent warning signs list is empty", hint: "list at least one sign") }
-        return WarningSigns(intro: f["intro"]?.localized(), items: items)
+        let short = f["short"]?.localizedList() ?? []
+        if !short.isEmpty, short.count != items.count {
+            f["short"]?.error("warning_signs has \(items.count) items but \(short.count) short forms",
+                              hint: "give one short form per item, in the same order")
+        }
+        return WarningSigns(intro: f["intro"]?.localized(), items: items, short: short)
     }
 
     static func roadmap(from value: YAMLValue) -> Roadmap? {
@@ -210,18 +215,6 @@ extension YAMLValue {
     func paragraphs() -> [LocalizedText]? {
         if isList { return localizedList() }
         return localized().map { [$0] }
-    }
-
-    func flag() -> Bool {
-        switch text() {
-        case "true", "yes": return true
-        case "false", "no": return false
-        case let other?:
-            error("expected true or false, found '\(other)'")
-            return false
-        case nil:
-            return false
-        }
     }
 }
 

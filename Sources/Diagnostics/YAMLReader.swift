@@ -183,6 +183,19 @@ public struct YAMLValue {
         return YAMLFields(values: values, owner: self)
     }
 
+    /// `true`/`yes` or `false`/`no`; nil and an error otherwise.
+    public func flag() -> Bool? {
+        switch text() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        case let other?:
+            error("expected true or false, found '\(other)'")
+            return nil
+        case nil:
+            return nil
+        }
+    }
+
     /// A number within `range`; nil and an error otherwise.
     public func number(in range: ClosedRange<Double>) -> Double? {
         guard case .scalar(let scalar) = node, let value = Double(scalar.string) else {

@@ -18,8 +18,26 @@ public struct DocumentLayout: Sendable {
         case warningFill = "warning_fill", noteFill = "note_fill", rule
     }
 
+    /// Sizes for a grid to fill in by hand (the diaries).
+    public struct Grid: Sendable {
+        public var rowHeight: Double
+        public var labelWidth: Double
+    }
+
+    /// Several fixed-size items on a sheet (the wallet card).
+    public struct Sheet: Sendable {
+        public var item: Size
+        public var gutter: Double
+    }
+
     public var margins: Insets
     public var bandGap: Double
+    public var landscape: Bool
+    /// The most pages the document may take; the type may shrink to `smallestBody` to fit.
+    public var maxPages: Int?
+    public var smallestBody: Double?
+    public var grid: Grid?
+    public var sheet: Sheet?
     public var columnGap: Double
     /// The English column's share of the width in bilingual output.
     public var englishShare: Double
@@ -44,7 +62,7 @@ public struct DocumentLayout: Sendable {
         guard let root = reader.root else {
             throw DiagnosticError(.error("the layout file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
         }
-        let layout = root.fields(known: ["page", "columns", "type", "colours", "sections"],
+        let layout = root.fields(known: ["page", "columns", "type", "colours", "sections", "grid", "sheet"],
                                  required: ["page", "type", "colours", "sections"])
             .flatMap { read($0, known: known, required: required) }
         try reader.throwIfErrors()
@@ -54,9 +72,24 @@ public struct DocumentLayout: Sendable {
     }
 
     static func read(_ f: YAMLFields, known: [String], required: [String]) -> DocumentLayout? {
-        let page = f["page"]?.fields(known: ["margins_mm", "band_gap_mm"], required: ["margins_mm"])
+        let page = f["page"]?.fields(known: ["margins_mm", "band_gap_mm", "landscape", "max_pages", "smallest_body"],
+                                     required: ["margins_mm"])
         let margins = page?["margins_mm"].flatMap(insets(from:))
         let bandGap = page?["band_gap_mm"]?.number(in: 1...30).map(millimetres) ?? millimetres(4)
+        let landscape = page?["landscape"]?.flag() ?? false
+        let maxPages = page?["max_pages"]?.number(in: 1...100).map { Int($0) }
+        let smallestBody = page?["smallest_body"]?.number(in: 6...72)
+        let grid = f["grid"]?.fields(known: ["row_height_mm", "label_width_mm"], required: ["row_height_mm", "label_width_mm"])
+            .flatMap { g -> Grid? in
+                guard let row = g["row_height_mm"]?.number(in: 7...40), let label = g["label_width_mm"]?.number(in: 15...150) else { return nil }
+                return Grid(rowHeight: millimetres(row), labelWidth: millimetres(label))
+            }
+        let sheet = f["sheet"]?.fields(known: ["width_mm", "height_mm", "gutter_mm"], required: ["width_mm", "height_mm", "gutter_mm"])
+            .flatMap { g -> Sheet? in
+                guard let width = g["width_mm"]?.number(in: 20...200), let height = g["height_mm"]?.number(in: 20...200),
+                      let gutter = g["gutter_mm"]?.number(in: 2...30) else { return nil }
+                return Sheet(item: Size(width: millimetres(width), height: millimetres(height)), gutter: millimetres(gutter))
+            }
         let columns = f["columns"]?.fields(known: ["gap_mm", "english_share"])
         let gap = columns?["gap_mm"]?.number(in: 2...40).map(millimetres) ?? millimetres(7)
         let share = columns?["english_share"]?.number(in: 0.3...0.7) ?? 0.5
@@ -64,8 +97,16 @@ public struct DocumentLayout: Sendable {
         let colours = f["colours"].flatMap(colours(from:))
         let sections = f["sections"].flatMap { sectionList(from: $0, known: known, required: required) }
         guard let margins, let type, let colours, let sections else { return nil }
-        return DocumentLayout(margins: margins, bandGap: bandGap, columnGap: gap, englishShare: share,
+        return DocumentLayout(margins: margins, bandGap: bandGap, landscape: landscape, maxPages: maxPages,
+                              smallestBody: smallestBody, grid: grid, sheet: sheet, columnGap: gap, englishShare: share,
                               type: type, colours: colours, sections: sections, warnings: [])
+    }
+
+    /// The same layout with every type size multiplied by `factor` (to fit a page limit).
+    public func scaled(by factor: Double) -> DocumentLayout {
+        var copy = self
+        copy.type = type.mapValues { TypeSize(size: $0.size * factor, lineHeight: $0.lineHeight) }
+        return copy
     }
 
     static func insets(from value: YAMLValue) -> Insets? {

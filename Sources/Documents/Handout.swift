@@ -7,7 +7,7 @@ import LayoutEngine
 public enum Handout {
     /// Sections a handout layout may list, in the order of the article page.
     public static let sections = [
-        "summary", "key_takeaways", "definition",
+        "summary", "key_takeaways", "warning_details", "definition",
     ] + SectionKind.allCases.map(\.rawValue) + [
         "medicine_safety", "doctor_visit", "roadmap", "diary_prompts", "faq", "conclusion",
         "disclaimer", "references", "about",
@@ -19,7 +19,7 @@ public enum Handout {
     public static func plan(_ article: Article, mode: LanguageMode, paper: Paper,
                             layout: DocumentLayout, labels: Labels) -> DocumentPlan {
         let writer = Writer(mode: mode, layout: layout, labels: labels)
-        let builder = Builder(article: article, writer: writer)
+        let builder = SectionBuilder(article: article, writer: writer)
         // The warning signs follow the title directly, so they land on page 1 near the top.
         var blocks = builder.titleBlock() + [builder.warningSigns()]
         for name in layout.sections { blocks += builder.section(name) }
@@ -49,136 +49,5 @@ public enum Handout {
                 let line = (pages + date + [site]).joined(separator: "  ·  ")
                 return [.rule(rule), .text(StyledText(line, style: small, role: .label))]
             })
-    }
-}
-
-/// Builds each section of the handout from the article.
-private struct Builder {
-    let article: Article
-    let writer: Writer
-
-    func titleBlock() -> [Block] {
-        writer.heading(article.title, level: 0)
-            + writer.paragraphs([writer.label(.handout)], style: writer.style(.small, colour: .muted, after: 2))
-    }
-
-    func warningSigns() -> Block {
-        let signs = article.warningSigns
-        let content = writer.heading(writer.label(.warningSigns), level: 2, colour: .warning)
-            + writer.paragraphs(signs.intro.map { [$0] } ?? [])
-            + writer.bullets(signs.items)
-        return writer.box(content, fill: .warningFill, stroke: .warning, accent: true, keepTogether: true,
-                          anchor: Handout.warningAnchor)
-    }
-
-    func section(_ name: String) -> [Block] {
-        if let kind = SectionKind(rawValue: name) { return listed(kind) }
-        switch name {
-        case "summary": return titled(.summary, writer.paragraphs(article.summary))
-        case "key_takeaways": return titled(.keyTakeaways, writer.bullets(article.keyTakeaways))
-        case "definition": return titled(.definition, writer.paragraphs(article.definition))
-        case "medicine_safety": return medicineSafety()
-        case "doctor_visit": return doctorVisit()
-        case "roadmap": return roadmap()
-        case "diary_prompts": return titled(.diaryPrompts, writer.bullets(article.diaryPrompts.map(\.label)))
-        case "faq": return faq()
-        case "conclusion": return titled(.conclusion, writer.paragraphs(article.conclusion))
-        case "disclaimer": return [disclaimer()]
-        case "references": return references()
-        case "about": return about()
-        default: return []
-        }
-    }
-
-    /// A heading with its content; nothing at all when the article has no content for it.
-    func titled(_ label: Label, _ content: [Block], title: LocalizedText? = nil, level: Int = 1) -> [Block] {
-        content.isEmpty ? [] : writer.heading(title ?? writer.label(label), level: level) + content
-    }
-
-    func listed(_ kind: SectionKind) -> [Block] {
-        guard let section = article.sections[kind], let label = Label(rawValue: kind.rawValue) else { return [] }
-        return titled(label, writer.paragraphs(section.intro) + writer.list(section.items, numbered: section.numbered),
-                      title: section.title)
-    }
-
-    func medicineSafety() -> [Block] {
-        guard let safety = article.medicineSafety else { return [] }
-        let parts = writer.paragraphs(safety.intro.map { [$0] } ?? [])
-            + titled(.firstSteps, writer.bullets(safety.firstSteps), level: 2)
-            + titled(.medicines, writer.bullets(safety.medicines), level: 2)
-            + titled(.mistakes, writer.bullets(safety.mistakes), level: 2)
-            + titled(.urgentHelp, writer.bullets(safety.urgentHelp), level: 2)
-            + writer.paragraphs(safety.note.map { [$0] } ?? [])
-        return titled(.medicineSafety, parts)
-    }
-
-    func doctorVisit() -> [Block] {
-        guard let visit = article.doctorVisit else { return [] }
-        let parts = titled(.whichDoctor, writer.paragraphs(visit.whichDoctor.map { [$0] } ?? []), level: 2)
-            + titled(.tellDoctor, writer.bullets(visit.tellDoctor), level: 2)
-            + titled(.questions, writer.bullets(visit.questions), level: 2)
-            + titled(.tests, writer.bullets(visit.tests), level: 2)
-            + titled(.mistakes, writer.bullets(visit.mistakes), level: 2)
-        return titled(.doctorVisit, parts)
-    }
-
-    func roadmap() -> [Block] {
-        guard let roadmap = article.roadmap else { return [] }
-        let steps = roadmap.steps.enumerated().flatMap { index, step in
-            writer.paired { language in
-                let bold = self.writer.style(.body, bold: true)
-                let marker = self.writer.marker(index, numbered: true, level: 0, language)
-                return [self.writer.item(step.title, marker: marker, level: 0, language, style: bold, keepWithNext: true)]
-                    + [.item(ListItemBlock(marker: StyledText("", style: bold), indent: self.writer.bodySize * 1.9,
-                                           content: [.text(self.writer.styled(step.text, language, style: self.writer.paragraphStyle))]))]
-            }
-        }
-        return titled(.roadmap, steps + titled(.tips, writer.bullets(roadmap.tips), level: 2))
-    }
-
-    func faq() -> [Block] {
-        let bold = writer.style(.body, bold: true, before: writer.bodySize * 0.5, after: 2)
-        let pairs = article.faq.flatMap { writer.paragraphs([$0.question], style: bold) + writer.paragraphs([$0.answer]) }
-        return titled(.faq, pairs)
-    }
-
-    func disclaimer() -> Block {
-        let content = writer.heading(writer.label(.disclaimer), level: 2)
-            + writer.paragraphs([article.disclaimer], style: writer.style(.body))
-        return writer.box(content, fill: .noteFill, stroke: .rule, accent: false, keepTogether: true)
-    }
-
-    func references() -> [Block] {
-        let small = writer.style(.small, after: 2)
-        let items = article.references.enumerated().flatMap { index, reference in
-            writer.paired { language in
-                let marker = StyledText("\(language.digits(index + 1)).", style: small, role: .label)
-                let url = StyledText([TextRun(reference.url, link: reference.url)], style: small,
-                                     source: "references[\(index)]", location: reference.location)
-                return [.item(ListItemBlock(marker: marker, indent: small.size * 2.2, content: [.text(url)],
-                                           spacing: Spacing(after: 2)))]
-            }
-        }
-        return titled(.references, items)
-    }
-
-    func about() -> [Block] {
-        let meta = article.metadata
-        let labels = writer.labels
-        func line(_ make: (Language) -> String?) -> LocalizedText {
-            LocalizedText(en: make(.en)!, bn: make(.bn), path: "metadata", location: meta.reviewer?.location)
-        }
-        var lines = [
-            line { "\(labels.text(.version, $0)) \($0.numerals(meta.version))" },
-            line { "\(labels.text(.lastReviewed, $0)): \(labels.date(meta.lastReviewed, in: $0))" },
-            line { "\(labels.text(.nextReview, $0)): \(labels.date(meta.nextReview, in: $0))" },
-            line { labels.text(.readOnline, $0, ["site": meta.canonicalURL]) },
-        ]
-        if let reviewer = meta.reviewer {
-            var named = line { language in reviewer[language].map { "\(labels.text(.reviewer, language)): \($0)" } }
-            named.path = reviewer.path
-            lines.insert(named, at: 1)
-        }
-        return titled(.about, writer.paragraphs(lines, style: writer.style(.small, colour: .muted, after: 1)))
     }
 }

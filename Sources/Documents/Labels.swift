@@ -7,12 +7,35 @@ import Foundation
 public enum Label: String, CaseIterable, Sendable {
     case summary, definition, types, causes, symptoms, surgery, drugs, treatments, conclusion, disclaimer
     case keyTakeaways = "key_takeaways", warningSigns = "warning_signs", diagnosticTests = "diagnostic_tests"
+    case warningDetails = "warning_details"
     case medicineSafety = "medicine_safety", firstSteps = "first_steps", medicines, mistakes
     case urgentHelp = "urgent_help", doctorVisit = "doctor_visit", whichDoctor = "which_doctor"
     case tellDoctor = "tell_doctor", questions, tests, roadmap, step, tips
     case diaryPrompts = "diary_prompts", faq, references, about, version, reviewer
     case lastReviewed = "last_reviewed", nextReview = "next_review", readOnline = "read_online"
     case pageOf = "page_of", handout, missingBangla = "missing_bangla"
+    // Doctor-visit checklist
+    case checklist, patientName = "patient_name", age, date, doctorOrService = "doctor_or_service"
+    case beforeYouGo = "before_you_go", whenStarted = "when_started", howChanged = "how_changed"
+    case medicinesTaken = "medicines_taken", allergies, pregnancy, longTerm = "long_term"
+    case mainProblem = "main_problem", whatToDo = "what_to_do", whyImportant = "why_important", answer
+    case genericTests = "generic_tests"
+    // Symptom diaries
+    case diaryWeek = "diary_week", diaryMonth = "diary_month", weekStarting = "week_starting", month
+    case whatToRecord = "what_to_record", day, writeZero = "write_zero", scale
+    case scale0 = "scale_0", scale2 = "scale_2", scale4 = "scale_4", scale6 = "scale_6", scale8 = "scale_8"
+    case scale10 = "scale_10"
+    case kindCount = "kind_count", kindScore = "kind_score", kindYesNo = "kind_yes_no", kindNote = "kind_note"
+    case timeOfDay = "time_of_day", betterWorse = "better_worse"
+    case genericSymptoms = "generic_symptoms", genericPain = "generic_pain", genericSleep = "generic_sleep"
+    case genericActivity = "generic_activity", genericMedicines = "generic_medicines"
+    case medicineLog = "medicine_log", medicineName = "medicine_name", dose, time, helped, helpedKey = "helped_key"
+    case notes, nextVisit = "next_visit", hospitalNow = "hospital_now"
+    // One-page summary
+    case onePage = "one_page", whenToSee = "when_to_see", seeDoctorIf = "see_doctor_if"
+    // Wallet card
+    case card, drugAllergies = "drug_allergies", name, emergencyContact = "emergency_contact", doctor, conditions
+    case currentMedicines = "current_medicines", updatedOn = "updated_on"
 }
 
 public struct Labels: Sendable {

@@ -79,16 +79,16 @@ final class Writer {
     }
 
     /// A list whose items (and their sub-items) each start level with their translation.
-    func list(_ items: [ListItem], numbered: Bool, level: Int = 0) -> [Block] {
+    func list(_ items: [ListItem], numbered: Bool, level: Int = 0, style: ParagraphStyle? = nil) -> [Block] {
         items.enumerated().flatMap { index, item in
             paired { [self.item(item.text, marker: self.marker(index, numbered: numbered, level: level, $0),
-                                level: level, $0, keepWithNext: !item.children.isEmpty)] }
-                + list(item.children, numbered: false, level: level + 1)
+                                level: level, $0, style: style, keepWithNext: !item.children.isEmpty)] }
+                + list(item.children, numbered: false, level: level + 1, style: style)
         }
     }
 
-    func bullets(_ texts: [LocalizedText]) -> [Block] {
-        list(texts.map { ListItem(text: $0, children: []) }, numbered: false)
+    func bullets(_ texts: [LocalizedText], style: ParagraphStyle? = nil) -> [Block] {
+        list(texts.map { ListItem(text: $0, children: []) }, numbered: false, style: style)
     }
 
     func item(_ text: LocalizedText, marker: String, level: Int, _ language: Language,
