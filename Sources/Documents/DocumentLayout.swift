@@ -33,6 +33,8 @@ public struct DocumentLayout: Sendable {
     public var margins: Insets
     public var bandGap: Double
     public var landscape: Bool
+    /// The article's title at the top of every page; one-page documents leave it out.
+    public var runningHeader: Bool
     /// The most pages the document may take; the type may shrink to `smallestBody` to fit.
     public var maxPages: Int?
     public var smallestBody: Double?
@@ -63,7 +65,7 @@ public struct DocumentLayout: Sendable {
             throw DiagnosticError(.error("the layout file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
         }
         let layout = root.fields(known: ["page", "columns", "type", "colours", "sections", "grid", "sheet"],
-                                 required: ["page", "type", "colours", "sections"])
+                                 required: ["page", "type", "colours"] + (known.isEmpty ? [] : ["sections"]))
             .flatMap { read($0, known: known, required: required) }
         try reader.throwIfErrors()
         guard var layout else { throw DiagnosticError(reader.diagnostics) }
@@ -72,11 +74,13 @@ public struct DocumentLayout: Sendable {
     }
 
     static func read(_ f: YAMLFields, known: [String], required: [String]) -> DocumentLayout? {
-        let page = f["page"]?.fields(known: ["margins_mm", "band_gap_mm", "landscape", "max_pages", "smallest_body"],
+        let page = f["page"]?.fields(known: ["margins_mm", "band_gap_mm", "landscape", "max_pages", "smallest_body",
+                                                "running_header"],
                                      required: ["margins_mm"])
         let margins = page?["margins_mm"].flatMap(insets(from:))
         let bandGap = page?["band_gap_mm"]?.number(in: 1...30).map(millimetres) ?? millimetres(4)
         let landscape = page?["landscape"]?.flag() ?? false
+        let runningHeader = page?["running_header"]?.flag() ?? true
         let maxPages = page?["max_pages"]?.number(in: 1...100).map { Int($0) }
         let smallestBody = page?["smallest_body"]?.number(in: 6...72)
         let grid = f["grid"]?.fields(known: ["row_height_mm", "label_width_mm"], required: ["row_height_mm", "label_width_mm"])
@@ -95,9 +99,14 @@ public struct DocumentLayout: Sendable {
         let share = columns?["english_share"]?.number(in: 0.3...0.7) ?? 0.5
         let type = f["type"].flatMap(typeSizes(from:))
         let colours = f["colours"].flatMap(colours(from:))
-        let sections = f["sections"].flatMap { sectionList(from: $0, known: known, required: required) }
+        let sections = f["sections"].map { sectionList(from: $0, known: known, required: required) } ?? []
         guard let margins, let type, let colours, let sections else { return nil }
-        return DocumentLayout(margins: margins, bandGap: bandGap, landscape: landscape, maxPages: maxPages,
+        if sheet == nil, let body = type[.body], body.size < minimumBodySize {
+            f["type"]?.warning("body text of \(body.size) pt is below the \(Int(minimumBodySize)) pt that patient materials need",
+                               hint: "use 12 or more")
+        }
+        return DocumentLayout(margins: margins, bandGap: bandGap, landscape: landscape, runningHeader: runningHeader,
+                              maxPages: maxPages,
                               smallestBody: smallestBody, grid: grid, sheet: sheet, columnGap: gap, englishShare: share,
                               type: type, colours: colours, sections: sections, warnings: [])
     }
@@ -126,10 +135,6 @@ public struct DocumentLayout: Sendable {
             guard let entry = f[role.rawValue]?.fields(known: ["size", "line_height"], required: ["size", "line_height"]),
                   let size = entry["size"]?.number(in: 6...72),
                   let lineHeight = entry["line_height"]?.number(in: 1.2...3) else { continue }
-            if role == .body, size < minimumBodySize {
-                entry["size"]?.warning("body text of \(size) pt is below the \(Int(minimumBodySize)) pt that patient materials need",
-                                       hint: "use 12 or more")
-            }
             sizes[role] = TypeSize(size: size, lineHeight: lineHeight)
         }
         return sizes.count == Role.allCases.count ? sizes : nil

@@ -1,23 +1,83 @@
-// What a document definition hands to the pipeline: blocks, the page template, the
-// PDF's description, and the placement rules the laid-out pages must satisfy.
+// What a document definition hands to the pipeline: blocks on pages (or items on a
+// sheet), the PDF's description, and the placement rules the result must satisfy.
 import ArticleModel
 import Diagnostics
 import LayoutEngine
 
 /// The documents Handout can make, each with its own file in layouts/.
 public enum DocumentKind: String, Sendable, CaseIterable {
-    case handout
+    case handout, checklist
+    case diaryWeek = "diary-week", diaryMonth = "diary-month"
+    case summary, roadmap, card
 
     public var layoutFile: String { "\(rawValue).yaml" }
+
+    public var definition: any DocumentDefinition.Type {
+        switch self {
+        case .handout: return Handout.self
+        case .checklist: return Checklist.self
+        case .diaryWeek: return WeeklyDiary.self
+        case .diaryMonth: return MonthlyDiary.self
+        case .summary: return Summary.self
+        case .roadmap: return RoadmapSheet.self
+        case .card: return WarningCard.self
+        }
+    }
+}
+
+/// Everything a document needs to plan itself.
+public struct DocumentContext {
+    public var article: Article
+    public var mode: LanguageMode
+    public var paper: Paper
+    public var layout: DocumentLayout
+    public var labels: Labels
+
+    public init(article: Article, mode: LanguageMode, paper: Paper, layout: DocumentLayout, labels: Labels) {
+        self.article = article
+        self.mode = mode
+        self.paper = paper
+        self.layout = layout
+        self.labels = labels
+    }
+}
+
+/// One kind of document: which layout sections it knows, and how it turns an article into a plan.
+public protocol DocumentDefinition {
+    /// Section names its layout file may list (empty: the document has a fixed order).
+    static var sections: [String] { get }
+    /// Sections a layout may not drop (medical safety text).
+    static var requiredSections: [String] { get }
+    static func plan(_ context: DocumentContext) -> DocumentPlan
+}
+
+extension DocumentDefinition {
+    public static var sections: [String] { [] }
+    public static var requiredSections: [String] { [] }
 }
 
 public struct DocumentPlan {
-    public var blocks: [Block]
-    public var template: PageTemplate
+    public enum Pagination {
+        /// Blocks flowing down pages of a template.
+        case pages([Block], PageTemplate)
+        /// Copies of fixed-size items on a sheet: one page per side.
+        case sheet(sides: [[Block]], SheetTemplate)
+    }
+
+    public var pagination: Pagination
     public var title: String
     public var subject: String
     public var rules: [PlacementRule]
     public var diagnostics: [Diagnostic]
+
+    public init(pagination: Pagination, title: String, subject: String, rules: [PlacementRule] = [],
+                diagnostics: [Diagnostic]) {
+        self.pagination = pagination
+        self.title = title
+        self.subject = subject
+        self.rules = rules
+        self.diagnostics = diagnostics
+    }
 }
 
 /// A promise about where a block lands, checked on the laid-out pages.

@@ -7,9 +7,10 @@ struct SectionBuilder {
     let article: Article
     let writer: Writer
 
-    func titleBlock() -> [Block] {
+    /// The article's title, and under it what this document is ("Patient handout").
+    func titleBlock(subtitle: Label) -> [Block] {
         writer.heading(article.title, level: 0)
-            + writer.paragraphs([writer.label(.handout)], style: writer.style(.small, colour: .muted, after: 2))
+            + writer.paragraphs([writer.label(subtitle)], style: writer.style(.small, colour: .muted, after: 2))
     }
 
     /// The urgent warning signs in a box that is never split: the short forms when the
@@ -76,7 +77,7 @@ struct SectionBuilder {
         guard let visit = article.doctorVisit else { return [] }
         let parts = titled(.whichDoctor, writer.paragraphs(visit.whichDoctor.map { [$0] } ?? []), level: 2)
             + titled(.tellDoctor, writer.bullets(visit.tellDoctor), level: 2)
-            + titled(.questions, writer.bullets(visit.questions), level: 2)
+            + titled(.questions, writer.bullets(Checklist.basicQuestions.map { writer.label($0) } + visit.questions), level: 2)
             + titled(.tests, writer.bullets(visit.tests), level: 2)
             + titled(.mistakes, writer.bullets(visit.mistakes), level: 2)
         return titled(.doctorVisit, parts)
@@ -84,16 +85,21 @@ struct SectionBuilder {
 
     func roadmap() -> [Block] {
         guard let roadmap = article.roadmap else { return [] }
-        let steps = roadmap.steps.enumerated().flatMap { index, step in
+        return titled(.roadmap, roadmapSteps(roadmap) + titled(.tips, writer.bullets(roadmap.tips), level: 2))
+    }
+
+    /// Each step: its number and bold title, its text under the title.
+    func roadmapSteps(_ roadmap: Roadmap, spacing: Double = 0) -> [Block] {
+        roadmap.steps.enumerated().flatMap { index, step in
             writer.paired { language in
-                let bold = self.writer.style(.body, bold: true)
+                let bold = self.writer.style(.body, bold: true, before: spacing)
                 let marker = self.writer.marker(index, numbered: true, level: 0, language)
-                return [self.writer.item(step.title, marker: marker, level: 0, language, style: bold, keepWithNext: true)]
-                    + [.item(ListItemBlock(marker: StyledText("", style: bold), indent: self.writer.bodySize * 1.9,
-                                           content: [.text(self.writer.styled(step.text, language, style: self.writer.paragraphStyle))]))]
+                let text = self.writer.styled(step.text, language, style: self.writer.paragraphStyle)
+                return [self.writer.item(step.title, marker: marker, level: 0, language, style: bold, keepWithNext: true),
+                        .item(ListItemBlock(marker: StyledText("", style: bold), indent: self.writer.bodySize * 1.9,
+                                            content: [.text(text)]))]
             }
         }
-        return titled(.roadmap, steps + titled(.tips, writer.bullets(roadmap.tips), level: 2))
     }
 
     func faq() -> [Block] {

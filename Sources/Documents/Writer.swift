@@ -5,15 +5,19 @@ import Diagnostics
 import LayoutEngine
 
 final class Writer {
+    let article: Article
     let mode: LanguageMode
+    let paper: Paper
     let layout: DocumentLayout
     let labels: Labels
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(mode: LanguageMode, layout: DocumentLayout, labels: Labels) {
-        self.mode = mode
-        self.layout = layout
-        self.labels = labels
+    init(_ context: DocumentContext) {
+        article = context.article
+        mode = context.mode
+        paper = context.paper
+        layout = context.layout
+        labels = context.labels
     }
 
     // MARK: Styles
@@ -51,6 +55,52 @@ final class Writer {
     func label(_ label: Label, _ values: (Language) -> [String: String] = { _ in [:] }) -> LocalizedText {
         LocalizedText(en: labels.text(label, .en, values(.en)), bn: labels.text(label, .bn, values(.bn)),
                       path: "labels.\(label.rawValue)")
+    }
+
+    /// A label in the document's language(s) on one line: "Date / তারিখ" when bilingual.
+    func labelText(_ label: Label, _ values: (Language) -> [String: String] = { _ in [:] }) -> String {
+        mode.languages.map { labels.text(label, $0, values($0)) }.joined(separator: " / ")
+    }
+
+    /// Article text in the document's language(s), one on one line: for short titles.
+    func inline(_ text: LocalizedText) -> String {
+        mode.languages.map { text[$0] ?? text.en }.joined(separator: " · ")
+    }
+
+    // MARK: Pages
+
+    /// Running header (the article and document titles) and footer (page X of Y, review
+    /// date, site address), on the layout's paper and orientation.
+    func pageTemplate(subtitle: Label) -> PageTemplate {
+        let languages = mode.languages
+        let small = style(.small, colour: .muted)
+        let rule = RuleBlock(color: layout.colour(.rule), thickness: 0.5, spacing: Spacing(before: 3, after: 3))
+        let title = "\(inline(article.title))  ·  \(labelText(subtitle))"
+        let reviewed = article.metadata.lastReviewed
+        let site = article.metadata.siteAddress
+        let labels = self.labels
+        let runningHeader = layout.runningHeader
+        var size = paper.size
+        if layout.landscape { size = Size(width: size.height, height: size.width) }
+        return PageTemplate(
+            size: size, margins: layout.margins, bandGap: layout.bandGap, safeMargin: DocumentLayout.safeMargin,
+            header: { _, _ in runningHeader ? [.text(StyledText(title, style: small, role: .label)), .rule(rule)] : [] },
+            footer: { page, count in
+                let pages = languages.map { labels.text(.pageOf, $0, ["page": $0.digits(page), "count": $0.digits(count)]) }
+                let date = languages.map { "\(labels.text(.lastReviewed, $0)) \(labels.date(reviewed, in: $0))" }
+                let line = (pages + date + [site]).joined(separator: "  ·  ")
+                return [.rule(rule), .text(StyledText(line, style: small, role: .label))]
+            })
+    }
+
+    /// The width body content is set in.
+    var bodyWidth: Double { pageTemplate(subtitle: .handout).body.width }
+
+    /// The plan for blocks flowing on pages, with the warnings gathered while writing them.
+    func plan(_ blocks: [Block], subtitle: Label, rules: [PlacementRule] = []) -> DocumentPlan {
+        DocumentPlan(pagination: .pages(blocks, pageTemplate(subtitle: subtitle)),
+                     title: "\(inline(article.title)) · \(labelText(subtitle))", subject: labels.text(subtitle, .en),
+                     rules: rules, diagnostics: diagnostics + layout.warnings)
     }
 
     // MARK: Pairing

@@ -67,13 +67,35 @@ public final class Publisher {
 
     /// Lays the document out without drawing it (tests and previews use this).
     public func layout(_ article: Article, options: RenderOptions) throws(DiagnosticError) -> (LayoutResult, DocumentPlan) {
+        let definition = options.document.definition
         let layout = try DocumentLayout.load(path: resources.layouts.appendingPathComponent(options.document.layoutFile).path,
-                                             sections: Handout.sections, required: Handout.requiredSections)
-        let plan = Handout.plan(article, mode: options.mode, paper: options.paper, layout: layout, labels: labels)
-        let result = Paginator.layout(plan.blocks, template: plan.template, shaper: shaper)
-        let broken = plan.rules.compactMap { $0.check(result) }
-        if !broken.isEmpty { throw DiagnosticError(broken) }
-        return (result, plan)
+                                             sections: definition.sections, required: definition.requiredSections)
+        var scale = 1.0
+        while true {
+            let context = DocumentContext(article: article, mode: options.mode, paper: options.paper,
+                                          layout: layout.scaled(by: scale), labels: labels)
+            let plan = definition.plan(context)
+            let result = paginate(plan)
+            let broken = result.diagnostics.errors + plan.rules.compactMap { $0.check(result) }
+            if !broken.isEmpty { throw DiagnosticError(broken) }
+            guard let limit = layout.maxPages, result.pages.count > limit else { return (result, plan) }
+            // Over the page limit: shrink the type a step, never below the layout's smallest size.
+            let body = layout.size(.body).size
+            let next = scale - 0.25 / body
+            guard body * next >= (layout.smallestBody ?? body) - 0.001 else {
+                throw DiagnosticError(.error("the \(options.document.rawValue) needs \(result.pages.count) pages but may have \(limit), even with body text at \(String(format: "%.1f", body * scale)) pt",
+                                             subject: options.mode.rawValue,
+                                             hint: "shorten the article's key points or warning signs, or raise max_pages in layouts/\(options.document.layoutFile)"))
+            }
+            scale = next
+        }
+    }
+
+    private func paginate(_ plan: DocumentPlan) -> LayoutResult {
+        switch plan.pagination {
+        case let .pages(blocks, template): return Paginator.layout(blocks, template: template, shaper: shaper)
+        case let .sheet(sides, template): return Imposer.layout(sides: sides, template: template, shaper: shaper)
+        }
     }
 
     /// Renders the document to PDF bytes in memory.

@@ -24,7 +24,7 @@ public struct LineBox: FlowNode {
 }
 
 extension PlacedItem {
-    func moved(by d: Point) -> PlacedItem {
+    public func moved(by d: Point) -> PlacedItem {
         func move(_ p: Point) -> Point { p.offset(dx: d.x, dy: d.y) }
         func move(_ r: Rect) -> Rect { Rect(x: r.minX + d.x, y: r.minY + d.y, width: r.width, height: r.height) }
         switch self {

@@ -1,0 +1,101 @@
+// Blank symptom-diary sheets for families: a grid with a column per day and a row per
+// thing to record, a 0–10 scale with faces, a medicine log, room for notes and
+// questions, and the warning signs. The weekly sheet has room for detail; the monthly
+// one holds a score per day.
+import ArticleModel
+import LayoutEngine
+
+public enum WeeklyDiary: DocumentDefinition {
+    public static func plan(_ context: DocumentContext) -> DocumentPlan {
+        Diary(writer: Writer(context), period: .week).plan()
+    }
+}
+
+public enum MonthlyDiary: DocumentDefinition {
+    public static func plan(_ context: DocumentContext) -> DocumentPlan {
+        Diary(writer: Writer(context), period: .month).plan()
+    }
+}
+
+struct Diary {
+    enum Period { case week, month }
+
+    static let gridAnchor = "diary-grid"
+    let writer: Writer
+    let period: Period
+
+    /// What a family records when the article names nothing of its own.
+    static let genericPrompts: [(Label, DiaryPrompt.Kind)] = [
+        (.genericSymptoms, .score), (.genericPain, .score), (.genericSleep, .note), (.genericActivity, .yesNo),
+        (.genericMedicines, .note),
+    ]
+
+    func plan() -> DocumentPlan {
+        var blocks = writer.formTitle(period == .week ? .diaryWeek : .diaryMonth)
+        blocks.append(writer.fields([(.patientName, 3), (period == .week ? .weekStarting : .month, 2)]))
+        blocks += ScaleLegend(writer: writer).blocks()
+        // A month is two grids (days 1–16 and 17–31), so day cells stay big enough to write in.
+        let grids: [ClosedRange<Int>] = period == .week ? [1...7] : [1...16, 17...31]
+        blocks += grids.map(grid)
+        blocks += medicineLog()
+        blocks.append(.row(RowBlock(columns: [[writer.formHeading(.notes), writer.writeIn(4)],
+                                              [writer.formHeading(.nextVisit), writer.writeIn(4)]],
+                                    gap: writer.bodySize * 2)))
+        blocks.append(writer.hospitalNowBox(anchor: "warning-signs"))
+        return writer.plan(blocks, subtitle: period == .week ? .diaryWeek : .diaryMonth)
+    }
+
+    /// The things to record, each with how to record it ("(0–10)", "(how many)").
+    var prompts: [String] {
+        let article = writer.article.diaryPrompts.map { ($0.label, $0.kind) }
+        let chosen = article.isEmpty ? Self.genericPrompts.map { (writer.label($0.0), $0.1) } : article
+        return chosen.map { label, kind in "\(writer.inline(label)) (\(writer.labelText(kind.label)))" }
+    }
+
+    func grid(days: ClosedRange<Int>) -> Block {
+        let grid = writer.layout.grid ?? DocumentLayout.Grid(rowHeight: millimetres(8), labelWidth: millimetres(55))
+        let cell = writer.style(.small)
+        let header = writer.style(.small, bold: true)
+        func text(_ string: String, _ style: ParagraphStyle) -> [Block] { [.text(StyledText(string, style: style, role: .label))] }
+        let dayNames = days.map { day in
+            period == .week ? writer.labelText(.day) { ["number": $0.digits(day)] }
+                            : (writer.mode == .bn ? Language.bn.digits(day) : String(day))
+        }
+        var rows = prompts
+        if period == .week { rows = [writer.labelText(.date)] + rows + [writer.labelText(.timeOfDay), writer.labelText(.betterWorse)] }
+        let blank = Array(repeating: [Block](), count: days.count)
+        return .table(TableBlock(
+            widths: [.fixed(grid.labelWidth)] + days.map { _ in .flexible(1) },
+            header: [text(writer.labelText(.whatToRecord), header)] + dayNames.map { text($0, header) },
+            rows: rows.map { [text($0, cell)] + blank },
+            rowHeight: grid.rowHeight, padding: 3, lineColor: writer.layout.colour(.text), lineWidth: 0.6,
+            headerFill: writer.layout.colour(.noteFill), spacing: Spacing(before: writer.bodySize * 0.6, after: writer.bodySize),
+            anchor: Self.gridAnchor))
+    }
+
+    func medicineLog() -> [Block] {
+        let header = writer.style(.small, bold: true)
+        func text(_ label: Label) -> [Block] { [.text(StyledText(writer.labelText(label), style: header, role: .label))] }
+        let rowHeight = writer.layout.grid?.rowHeight ?? millimetres(8)
+        let log = TableBlock(widths: [.flexible(3), .flexible(1.5), .flexible(1.5), .flexible(1.5)],
+                             header: [text(.medicineName), text(.dose), text(.time), text(.helped)],
+                             rows: Array(repeating: Array(repeating: [], count: 4), count: 5),
+                             rowHeight: max(rowHeight, millimetres(9)), padding: 3, lineColor: writer.layout.colour(.text),
+                             lineWidth: 0.6, headerFill: writer.layout.colour(.noteFill),
+                             spacing: Spacing(after: 4), anchor: "medicine-log")
+        return [writer.formHeading(.medicineLog), .table(log),
+                .text(StyledText(writer.labelText(.helpedKey), style: writer.style(.small, colour: .muted, after: 4)))]
+    }
+}
+
+extension DiaryPrompt.Kind {
+    /// How to record it, as the sheet says it.
+    var label: Label {
+        switch self {
+        case .count: return .kindCount
+        case .score: return .kindScore
+        case .yesNo: return .kindYesNo
+        case .note: return .kindNote
+        }
+    }
+}

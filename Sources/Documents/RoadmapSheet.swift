@@ -1,0 +1,19 @@
+// The care roadmap on one page: five steps from danger signs to follow-up, and tips.
+import ArticleModel
+import LayoutEngine
+
+public enum RoadmapSheet: DocumentDefinition {
+    public static func plan(_ context: DocumentContext) -> DocumentPlan {
+        let writer = Writer(context)
+        let builder = SectionBuilder(article: context.article, writer: writer)
+        var blocks = builder.titleBlock(subtitle: .roadmap)
+        if let roadmap = context.article.roadmap {
+            blocks += builder.roadmapSteps(roadmap, spacing: writer.bodySize * 0.6)
+            blocks += builder.titled(.tips, writer.bullets(roadmap.tips), level: 2)
+        }
+        blocks.append(writer.hospitalNowBox(anchor: Handout.warningAnchor))
+        blocks += writer.paragraphs([context.article.disclaimer], style: writer.style(.small, colour: .muted,
+                                                                                        before: writer.bodySize * 0.5))
+        return writer.plan(blocks, subtitle: .roadmap)
+    }
+}

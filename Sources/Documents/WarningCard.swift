@@ -1,0 +1,32 @@
+// The wallet card (85.6 × 54 mm, as many as fit on a sheet, with cut marks): the urgent
+// warning signs on the front; on the back, what a stranger helping in an emergency needs
+// to know, drug allergies first.
+import ArticleModel
+import LayoutEngine
+
+public enum WarningCard: DocumentDefinition {
+    static let backFields: [Label] = [.drugAllergies, .name, .emergencyContact, .doctor, .conditions, .currentMedicines,
+                                      .updatedOn]
+
+    public static func plan(_ context: DocumentContext) -> DocumentPlan {
+        let writer = Writer(context)
+        let signs = context.article.warningSigns
+        let heading = writer.style(.heading, colour: .warning, bold: true, after: 1)
+        let front: [Block] = [
+            .text(StyledText(writer.labelText(.hospitalNow), style: heading, role: .heading(level: 1))),
+            .text(StyledText(writer.inline(context.article.title), style: writer.style(.small, colour: .muted, after: 2))),
+        ] + (signs.short.isEmpty ? signs.items : signs.short).map(writer.bullet)
+        let back: [Block] = [
+            .text(StyledText(writer.labelText(.card), style: writer.style(.heading, bold: true, after: 1), role: .heading(level: 1))),
+        ] + backFields.map { writer.field($0, minimumLine: writer.bodySize * 6) }
+        let sheet = writer.layout.sheet ?? DocumentLayout.Sheet(item: Size(width: millimetres(85.6), height: millimetres(54)),
+                                                               gutter: millimetres(6))
+        let padding = millimetres(3)
+        let template = SheetTemplate(size: context.paper.size, margin: DocumentLayout.safeMargin, item: sheet.item,
+                                     padding: Insets(all: padding), gutter: sheet.gutter, markLength: millimetres(3),
+                                     markColor: writer.layout.colour(.text), outlineColor: writer.layout.colour(.rule))
+        return DocumentPlan(pagination: .sheet(sides: [front, back], template),
+                            title: "\(writer.inline(context.article.title)) · \(writer.labelText(.card))",
+                            subject: context.labels.text(.card, .en), diagnostics: writer.diagnostics + writer.layout.warnings)
+    }
+}

@@ -1,0 +1,87 @@
+// Form pieces for documents filled in by hand: labelled fields, lines to write on, tick
+// boxes. Labels show every language of the document on one line ("Date / তারিখ").
+import ArticleModel
+import LayoutEngine
+
+extension Writer {
+    /// Room for handwriting: 1.4 times the body's line pitch (about 8 mm at 12 pt).
+    var fieldStyle: ParagraphStyle {
+        ParagraphStyle(size: bodySize, lineHeight: layout.size(.body).lineHeight * 1.4, color: layout.colour(.text),
+                       spaceAfter: bodySize * 0.2)
+    }
+
+    var lineColour: Color { layout.colour(.muted) }
+
+    /// "Label ________" across the column.
+    func field(_ label: Label, minimumLine: Double? = nil) -> Block {
+        field(text: labelText(label), minimumLine: minimumLine)
+    }
+
+    func field(text: String, minimumLine: Double? = nil) -> Block {
+        .field(FieldBlock(label: StyledText(text, style: fieldStyle, role: .label),
+                          minimumLine: minimumLine ?? bodySize * 8, lineColor: lineColour,
+                          spacing: Spacing(after: fieldStyle.spaceAfter)))
+    }
+
+    /// Fields side by side, with relative widths (name wide, age narrow).
+    func fields(_ entries: [(Label, Double)]) -> Block {
+        .row(RowBlock(columns: entries.map { [field($0.0, minimumLine: bodySize * 3)] }, weights: entries.map(\.1),
+                      gap: bodySize * 1.2, spacing: Spacing(after: bodySize * 0.4)))
+    }
+
+    /// Blank ruled lines to write on.
+    func writeIn(_ lines: Int) -> Block {
+        .writeIn(WriteInBlock(lines: lines, pitch: fieldStyle.pitch, lineColor: lineColour,
+                              spacing: Spacing(after: bodySize * 0.4)))
+    }
+
+    /// Article text in each language of the document: side by side when bilingual, so one
+    /// tick box or bullet serves both.
+    func bothLanguages(_ text: LocalizedText, style: ParagraphStyle? = nil) -> [Block] {
+        paired { [.text(self.styled(text, $0, style: style ?? self.itemStyle))] }
+    }
+
+    /// A bullet beside article text in each language of the document.
+    func bullet(_ text: LocalizedText) -> Block {
+        let marker = StyledText("•", style: ParagraphStyle(size: bodySize, lineHeight: itemStyle.lineHeight,
+                                                           color: layout.colour(.heading), bold: true), role: .label)
+        return .item(ListItemBlock(marker: marker, indent: bodySize * 1.9, content: bothLanguages(text),
+                                   spacing: Spacing(after: bodySize * 0.25)))
+    }
+
+    /// A box to tick beside a prompt; under it, an "Answer" line and blank lines to write on.
+    func tick(_ text: LocalizedText, answer: Bool = false, writeLines: Int = 0) -> [Block] {
+        let box = Marker.tickBox(size: bodySize * 0.95, color: layout.colour(.text), lineWidth: 1)
+        let follows = answer || writeLines > 0
+        let item = Block.item(ListItemBlock(marker: box, indent: bodySize * 1.9, content: bothLanguages(text),
+                                            spacing: Spacing(before: bodySize * 0.2, after: bodySize * 0.1),
+                                            keepWithNext: follows))
+        guard follows else { return [item] }
+        let lines = (answer ? [field(.answer)] : []) + (writeLines > 0 ? [writeIn(writeLines)] : [])
+        return [item, .item(ListItemBlock(marker: StyledText("", style: itemStyle), indent: bodySize * 1.9, content: lines))]
+    }
+
+    /// A heading made of labels, in every language of the document on one line.
+    func formHeading(_ label: Label, colour: DocumentLayout.Swatch = .heading) -> Block {
+        let size = layout.size(.heading).size
+        return .text(StyledText(labelText(label), style: style(.heading, colour: colour, bold: true, before: size * 0.9,
+                                                                 after: size * 0.35),
+                                role: .heading(level: 2)))
+    }
+
+    /// The document's name as the page title, with the article's title under it.
+    func formTitle(_ label: Label) -> [Block] {
+        let title = style(.title, colour: .heading, bold: true, after: 2)
+        return [.text(StyledText(labelText(label), style: title, role: .heading(level: 1))),
+                .text(StyledText(inline(article.title), style: style(.subheading, colour: .muted, after: bodySize * 0.6)))]
+    }
+
+    /// The urgent warning signs, short forms where the article has them, in a box that
+    /// is never split: "go to hospital now if…".
+    func hospitalNowBox(anchor: String) -> Block {
+        let signs = article.warningSigns
+        let content = [formHeading(.hospitalNow, colour: .warning)]
+            + bullets(signs.short.isEmpty ? signs.items : signs.short, style: style(.body, bold: true, after: bodySize * 0.2))
+        return box(content, fill: .warningFill, stroke: .warning, accent: true, keepTogether: true, anchor: anchor)
+    }
+}
