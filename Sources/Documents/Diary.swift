@@ -33,13 +33,14 @@ struct Diary {
     func plan() -> DocumentPlan {
         var blocks = writer.formTitle(period == .week ? .diaryWeek : .diaryMonth)
         blocks.append(writer.fields([(.patientName, 3), (period == .week ? .weekStarting : .month, 2)]))
-        blocks += ScaleLegend(writer: writer).blocks()
+        blocks.append(.text(StyledText(writer.labelText(.writeZero), style: writer.style(.body, bold: true), role: .label)))
         // A month is two grids (days 1–16 and 17–31), so day cells stay big enough to write in.
         let grids: [ClosedRange<Int>] = period == .week ? [1...7] : [1...16, 17...31]
         blocks += grids.map(grid)
-        blocks += medicineLog()
-        blocks.append(.row(RowBlock(columns: [[writer.formHeading(.notes), writer.writeIn(4)],
-                                              [writer.formHeading(.nextVisit), writer.writeIn(4)]],
+        blocks += ScaleLegend(writer: writer).blocks()
+        blocks.append(.group(medicineLog(), keepTogether: true))
+        blocks.append(.row(RowBlock(columns: [[writer.formHeading(.notes), writer.writeIn(3)],
+                                              [writer.formHeading(.nextVisit), writer.writeIn(3)]],
                                     gap: writer.bodySize * 2)))
         blocks.append(writer.hospitalNowBox(anchor: "warning-signs"))
         return writer.plan(blocks, subtitle: period == .week ? .diaryWeek : .diaryMonth)
@@ -68,7 +69,7 @@ struct Diary {
             widths: [.fixed(grid.labelWidth)] + days.map { _ in .flexible(1) },
             header: [text(writer.labelText(.whatToRecord), header)] + dayNames.map { text($0, header) },
             rows: rows.map { [text($0, cell)] + blank },
-            rowHeight: grid.rowHeight, padding: 3, lineColor: writer.layout.colour(.text), lineWidth: 0.6,
+            rowHeight: grid.rowHeight, padding: 2.5, lineColor: writer.layout.colour(.text), lineWidth: 0.6,
             headerFill: writer.layout.colour(.noteFill), spacing: Spacing(before: writer.bodySize * 0.6, after: writer.bodySize),
             anchor: Self.gridAnchor))
     }
@@ -79,7 +80,7 @@ struct Diary {
         let rowHeight = writer.layout.grid?.rowHeight ?? millimetres(8)
         let log = TableBlock(widths: [.flexible(3), .flexible(1.5), .flexible(1.5), .flexible(1.5)],
                              header: [text(.medicineName), text(.dose), text(.time), text(.helped)],
-                             rows: Array(repeating: Array(repeating: [], count: 4), count: 5),
+                             rows: Array(repeating: Array(repeating: [], count: 4), count: 4),
                              rowHeight: max(rowHeight, millimetres(9)), padding: 3, lineColor: writer.layout.colour(.text),
                              lineWidth: 0.6, headerFill: writer.layout.colour(.noteFill),
                              spacing: Spacing(after: 4), anchor: "medicine-log")

@@ -97,14 +97,11 @@ public struct DocumentLayout: Sendable {
         let columns = f["columns"]?.fields(known: ["gap_mm", "english_share"])
         let gap = columns?["gap_mm"]?.number(in: 2...40).map(millimetres) ?? millimetres(7)
         let share = columns?["english_share"]?.number(in: 0.3...0.7) ?? 0.5
-        let type = f["type"].flatMap(typeSizes(from:))
+        // Small type is unavoidable on a wallet card (a sheet), not on pages patients read.
+        let type = f["type"].flatMap { typeSizes(from: $0, checkBody: f["sheet"] == nil) }
         let colours = f["colours"].flatMap(colours(from:))
         let sections = f["sections"].map { sectionList(from: $0, known: known, required: required) } ?? []
         guard let margins, let type, let colours, let sections else { return nil }
-        if sheet == nil, let body = type[.body], body.size < minimumBodySize {
-            f["type"]?.warning("body text of \(body.size) pt is below the \(Int(minimumBodySize)) pt that patient materials need",
-                               hint: "use 12 or more")
-        }
         return DocumentLayout(margins: margins, bandGap: bandGap, landscape: landscape, runningHeader: runningHeader,
                               maxPages: maxPages,
                               smallestBody: smallestBody, grid: grid, sheet: sheet, columnGap: gap, englishShare: share,
@@ -127,7 +124,7 @@ public struct DocumentLayout: Sendable {
         return Insets(top: millimetres(top), right: millimetres(right), bottom: millimetres(bottom), left: millimetres(left))
     }
 
-    static func typeSizes(from value: YAMLValue) -> [Role: TypeSize]? {
+    static func typeSizes(from value: YAMLValue, checkBody: Bool) -> [Role: TypeSize]? {
         let names = Role.allCases.map(\.rawValue)
         guard let f = value.fields(known: names, required: names) else { return nil }
         var sizes: [Role: TypeSize] = [:]
@@ -135,6 +132,10 @@ public struct DocumentLayout: Sendable {
             guard let entry = f[role.rawValue]?.fields(known: ["size", "line_height"], required: ["size", "line_height"]),
                   let size = entry["size"]?.number(in: 6...72),
                   let lineHeight = entry["line_height"]?.number(in: 1.2...3) else { continue }
+            if checkBody, role == .body, size < minimumBodySize {
+                entry["size"]?.warning("body text of \(size) pt is below the \(Int(minimumBodySize)) pt that patient materials need",
+                                       hint: "use 12 or more")
+            }
             sizes[role] = TypeSize(size: size, lineHeight: lineHeight)
         }
         return sizes.count == Role.allCases.count ? sizes : nil

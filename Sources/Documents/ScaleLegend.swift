@@ -11,7 +11,7 @@ struct ScaleLegend {
         let size = writer.bodySize * 2.4
         let gap = writer.bodySize
         let column = (writer.bodyWidth - gap * Double(Self.points.count - 1)) / Double(Self.points.count)
-        let instruction = writer.style(.body, bold: true, after: writer.bodySize * 0.3)
+        let instruction = writer.style(.body, bold: true, before: writer.bodySize, after: writer.bodySize * 0.3)
         let columns: [[Block]] = Self.points.map { score, label in
             let number = ParagraphStyle(size: writer.bodySize, color: writer.layout.colour(.text), bold: true, centered: true)
             let words = ParagraphStyle(size: writer.layout.size(.small).size, lineHeight: 1.4,
@@ -27,8 +27,6 @@ struct ScaleLegend {
         return [
             .text(StyledText(writer.labelText(.scale), style: instruction, role: .label)),
             .group([.row(RowBlock(columns: columns, gap: gap))], keepTogether: true),
-            .text(StyledText(writer.labelText(.writeZero), style: writer.style(.body, bold: true, before: writer.bodySize * 0.4),
-                             role: .label)),
         ]
     }
 

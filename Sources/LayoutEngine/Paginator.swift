@@ -57,6 +57,9 @@ public enum Paginator {
             addBands(to: &pages[index], number: index + 1, count: pages.count, template: template,
                      composer: composer, diagnostics: &diagnostics)
         }
+        // Bands are alike on every page: say each problem once.
+        var seen = Set<String>()
+        diagnostics = diagnostics.filter { seen.insert($0.message).inserted }
         return LayoutResult(pages: pages, diagnostics: composer.diagnostics + diagnostics)
     }
 
@@ -69,11 +72,11 @@ public enum Paginator {
         let headerTop = body.minY - template.bandGap - header.height
         let footerBottom = body.maxY + template.bandGap + footer.height
         if header.height > 0, headerTop < template.safeMargin {
-            diagnostics.append(.warning("page \(number): the running header reaches into the paper's unprintable edge",
+            diagnostics.append(.warning("the running header reaches into the paper's unprintable edge",
                                         hint: "make the top margin larger or the header smaller"))
         }
         if footer.height > 0, footerBottom > template.size.height - template.safeMargin {
-            diagnostics.append(.warning("page \(number): the footer reaches into the paper's unprintable edge",
+            diagnostics.append(.warning("the footer reaches into the paper's unprintable edge",
                                         hint: "make the bottom margin larger or the footer smaller"))
         }
         header.place(at: Point(x: body.minX, y: headerTop), into: &page)

@@ -50,6 +50,7 @@ public enum PDFRenderer {
                 cairo_line_to(cr, to.x, to.y)
                 cairo_stroke(cr)
             case let .ellipse(rect, fill, stroke, lineWidth):
+                cairo_new_path(cr)   // no line from wherever the pen was
                 cairo_save(cr)
                 cairo_translate(cr, rect.minX + rect.width / 2, rect.minY + rect.height / 2)
                 cairo_scale(cr, rect.width / 2, rect.height / 2)

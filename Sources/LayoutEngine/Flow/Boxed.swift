@@ -39,7 +39,7 @@ public struct Boxed: FlowNode {
     public var keepWithNext: Bool { content.keepWithNext }
 
     public func split(available: Double) -> FlowSplit? {
-        if height <= available + 0.001 { return FlowSplit(head: self, tail: nil) }
+        if height <= available + fitTolerance { return FlowSplit(head: self, tail: nil) }
         if style.keepTogether { return nil }
         guard let inner = content.split(available: available - style.padding.top - style.padding.bottom) else {
             return nil

@@ -16,6 +16,10 @@ public protocol FlowNode {
     func place(at origin: Point, into page: inout PageFrame)
 }
 
+/// How much a node may exceed the space it is given and still count as fitting: sums of
+/// line heights pick up rounding error.
+let fitTolerance = 0.001
+
 public struct FlowSplit {
     public var head: any FlowNode
     public var tail: (any FlowNode)?
@@ -30,7 +34,7 @@ extension FlowNode {
     /// Splits so that something is left over, even if the whole node would fit: used
     /// when a break just after this node is forbidden.
     func splitLeavingTail(available: Double) -> FlowSplit? {
-        guard let split = split(available: min(available, height - 0.001)), split.tail != nil else { return nil }
+        guard let split = split(available: min(available, height - 10 * fitTolerance)), split.tail != nil else { return nil }
         return split
     }
 }

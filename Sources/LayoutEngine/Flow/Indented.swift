@@ -20,7 +20,8 @@ public struct Indented: FlowNode {
     public var keepWithNext: Bool { keepsWithNext || content.keepWithNext }
 
     public func split(available: Double) -> FlowSplit? {
-        if height <= available + 0.001 { return FlowSplit(head: self, tail: nil) }
+        if height <= available + fitTolerance { return FlowSplit(head: self, tail: nil) }
+        if let marker, marker.height > available + fitTolerance { return nil }
         return content.split(available: available).map(wrap)
     }
 

@@ -13,7 +13,7 @@ public struct LineBox: FlowNode {
     }
 
     public func split(available: Double) -> FlowSplit? {
-        height <= available + 0.001 ? FlowSplit(head: self, tail: nil) : nil
+        height <= available + fitTolerance ? FlowSplit(head: self, tail: nil) : nil
     }
 
     public func forcedSplit() -> FlowSplit { FlowSplit(head: self, tail: nil) }

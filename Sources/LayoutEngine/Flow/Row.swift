@@ -23,7 +23,7 @@ public struct Row: FlowNode {
     public var keepWithNext: Bool { columns.contains { $0.node?.keepWithNext ?? false } }
 
     public func split(available: Double) -> FlowSplit? {
-        if height <= available + 0.001 { return FlowSplit(head: self, tail: nil) }
+        if height <= available + fitTolerance { return FlowSplit(head: self, tail: nil) }
         var heads: [Column] = [], tails: [Column] = []
         for column in columns {
             guard let node = column.node else {

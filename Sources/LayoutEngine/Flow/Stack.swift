@@ -34,11 +34,11 @@ public struct Stack: FlowNode {
     }
 
     public func split(available: Double) -> FlowSplit? {
-        if height <= available + 0.001 { return FlowSplit(head: self, tail: nil) }
+        if height <= available + fitTolerance { return FlowSplit(head: self, tail: nil) }
         if keepTogether { return nil }
         // The first entry that does not fit whole, and the height above it.
         var index = 0, used = 0.0
-        while index < entries.count, used + entries[index].spaceBefore + entries[index].node.height <= available + 0.001 {
+        while index < entries.count, used + entries[index].spaceBefore + entries[index].node.height <= available + fitTolerance {
             used += entries[index].spaceBefore + entries[index].node.height
             index += 1
         }

@@ -18,7 +18,7 @@ public struct GridRow: FlowNode {
     public var keepWithNext: Bool { false }
 
     public func split(available: Double) -> FlowSplit? {
-        height <= available + 0.001 ? FlowSplit(head: self, tail: nil) : nil
+        height <= available + fitTolerance ? FlowSplit(head: self, tail: nil) : nil
     }
 
     public func forcedSplit() -> FlowSplit { FlowSplit(head: self, tail: nil) }
@@ -42,9 +42,9 @@ public struct Table: FlowNode {
 
     /// As many rows as fit below the header; the rest continue under a repeated header.
     public func split(available: Double) -> FlowSplit? {
-        if height <= available + 0.001 { return FlowSplit(head: self, tail: nil) }
+        if height <= available + fitTolerance { return FlowSplit(head: self, tail: nil) }
         var used = header?.height ?? 0, count = 0
-        while count < rows.count, used + rows[count].height <= available + 0.001 {
+        while count < rows.count, used + rows[count].height <= available + fitTolerance {
             used += rows[count].height
             count += 1
         }
