@@ -46,11 +46,13 @@ struct Diary {
         return writer.plan(blocks, subtitle: period == .week ? .diaryWeek : .diaryMonth)
     }
 
-    /// The things to record, each with how to record it ("(0–10)", "(how many)").
+    /// The things to record, each with how to record it ("(0–10)", "(how many)"). The
+    /// monthly sheet has room for scores only, so it leaves out free-text prompts.
     var prompts: [String] {
         let article = writer.article.diaryPrompts.map { ($0.label, $0.kind) }
         let chosen = article.isEmpty ? Self.genericPrompts.map { (writer.label($0.0), $0.1) } : article
-        return chosen.map { label, kind in "\(writer.inline(label)) (\(writer.labelText(kind.label)))" }
+        return chosen.filter { period == .week || $0.1 != .note }
+            .map { label, kind in "\(writer.inline(label)) (\(writer.labelText(kind.label)))" }
     }
 
     func grid(days: ClosedRange<Int>) -> Block {

@@ -1,4 +1,5 @@
-// The care roadmap on one page: five steps from danger signs to follow-up, and tips.
+// The care roadmap on one page: five steps from danger signs to follow-up, tips, and the
+// urgent warning signs.
 import ArticleModel
 import LayoutEngine
 
@@ -11,9 +12,8 @@ public enum RoadmapSheet: DocumentDefinition {
             blocks += builder.roadmapSteps(roadmap, spacing: writer.bodySize * 0.6)
             blocks += builder.titled(.tips, writer.bullets(roadmap.tips), level: 2)
         }
-        blocks.append(writer.hospitalNowBox(anchor: Handout.warningAnchor))
-        blocks += writer.paragraphs([context.article.disclaimer], style: writer.style(.small, colour: .muted,
-                                                                                        before: writer.bodySize * 0.5))
+        // Step 1 is "check danger signs first": the signs themselves close the page.
+        blocks.append(writer.hospitalNowBox(anchor: Handout.warningAnchor, compact: context.mode == .bilingual))
         return writer.plan(blocks, subtitle: .roadmap)
     }
 }

@@ -8,12 +8,11 @@ public enum Summary: DocumentDefinition {
         let writer = Writer(context)
         let builder = SectionBuilder(article: context.article, writer: writer)
         let meta = context.article.metadata
-        var blocks = builder.titleBlock(subtitle: .onePage) + [builder.warningSigns()]
+        var blocks = builder.titleBlock(subtitle: .onePage)
+        blocks.append(writer.hospitalNowBox(anchor: Handout.warningAnchor, compact: context.mode == .bilingual))
         blocks += builder.titled(.keyTakeaways, writer.bullets(context.article.keyTakeaways))
-        let whom = context.article.doctorVisit?.whichDoctor.map { [$0] } ?? []
-        blocks += builder.titled(.whenToSee, writer.paragraphs([writer.label(.seeDoctorIf)] + whom))
-        let online = writer.label(.readOnline) { _ in ["site": meta.canonicalURL] }
-        blocks += writer.paragraphs([online], style: writer.style(.body, bold: true, before: writer.bodySize * 0.5))
+        blocks += builder.titled(.whenToSee, writer.paragraphs([writer.label(.seeDoctorIf)]))
+        blocks.append(writer.readOnline())
         blocks += writer.paragraphs([context.article.disclaimer], style: writer.style(.small, colour: .muted,
                                                                                         before: writer.bodySize * 0.5))
         return writer.plan(blocks, subtitle: .onePage,

@@ -16,9 +16,7 @@ public enum WarningCard: DocumentDefinition {
             .text(StyledText(writer.labelText(.hospitalNow), style: heading, role: .heading(level: 1))),
             .text(StyledText(writer.inline(context.article.title), style: writer.style(.small, colour: .muted, after: 2))),
         ] + (signs.short.isEmpty ? signs.items : signs.short).map(writer.bullet)
-        let back: [Block] = [
-            .text(StyledText(writer.labelText(.card), style: writer.style(.heading, bold: true, after: 1), role: .heading(level: 1))),
-        ] + backFields.map { writer.field($0, minimumLine: writer.bodySize * 6) }
+        let back = backFields.map { writer.field($0, minimumLine: writer.bodySize * 6) }
         let sheet = writer.layout.sheet ?? DocumentLayout.Sheet(item: Size(width: millimetres(85.6), height: millimetres(54)),
                                                                gutter: millimetres(6))
         let padding = millimetres(3)

@@ -77,11 +77,21 @@ extension Writer {
     }
 
     /// The urgent warning signs, short forms where the article has them, in a box that
-    /// is never split: "go to hospital now if…".
-    func hospitalNowBox(anchor: String) -> Block {
-        let signs = article.warningSigns
-        let content = [formHeading(.hospitalNow, colour: .warning)]
-            + bullets(signs.short.isEmpty ? signs.items : signs.short, style: style(.body, bold: true, after: bodySize * 0.2))
-        return box(content, fill: .warningFill, stroke: .warning, accent: true, keepTogether: true, anchor: anchor)
+    /// is never split: "go to hospital now if…". Compact runs the signs on in one
+    /// paragraph per language, for one-page documents in two languages.
+    func hospitalNowBox(anchor: String, compact: Bool = false) -> Block {
+        let signs = article.warningSigns.short.isEmpty ? article.warningSigns.items : article.warningSigns.short
+        let bold = style(.body, bold: true, after: bodySize * 0.2)
+        let list: [Block]
+        if compact {
+            let joined = LocalizedText(en: signs.map(\.en).joined(separator: "  •  "),
+                                       bn: signs.allSatisfy { $0.bn != nil } ? signs.compactMap(\.bn).joined(separator: "  •  ") : nil,
+                                       path: "warning_signs", location: signs.first?.location)
+            list = paragraphs([joined], style: bold)
+        } else {
+            list = bullets(signs, style: bold)
+        }
+        return box([formHeading(.hospitalNow, colour: .warning)] + list, fill: .warningFill, stroke: .warning,
+                   accent: true, keepTogether: true, anchor: anchor)
     }
 }

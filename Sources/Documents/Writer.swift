@@ -67,6 +67,13 @@ final class Writer {
         mode.languages.map { text[$0] ?? text.en }.joined(separator: " · ")
     }
 
+    /// "Read the full article at …" across the page, the address a link.
+    func readOnline() -> Block {
+        let url = article.metadata.canonicalURL
+        let style = self.style(.body, bold: true, before: bodySize * 0.6, after: bodySize * 0.3)
+        return .text(StyledText([TextRun(labelText(.readFull) + ": "), TextRun(url, link: url)], style: style, role: .label))
+    }
+
     // MARK: Pages
 
     /// Running header (the article and document titles) and footer (page X of Y, review

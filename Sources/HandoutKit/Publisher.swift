@@ -76,14 +76,19 @@ public final class Publisher {
                                           layout: layout.scaled(by: scale), labels: labels)
             let plan = definition.plan(context)
             let result = paginate(plan)
-            let broken = result.diagnostics.errors + plan.rules.compactMap { $0.check(result) }
-            if !broken.isEmpty { throw DiagnosticError(broken) }
-            guard let limit = layout.maxPages, result.pages.count > limit else { return (result, plan) }
-            // Over the page limit: shrink the type a step, never below the layout's smallest size.
+            let tooLong = layout.maxPages.map { result.pages.count > $0 } ?? false
+            if !tooLong && !result.overfull {
+                let broken = result.diagnostics.errors + plan.rules.compactMap { $0.check(result) }
+                if !broken.isEmpty { throw DiagnosticError(broken) }
+                return (result, plan)
+            }
+            // Too long, or too tall for its card: shrink the type a step, never below the layout's smallest size.
             let body = layout.size(.body).size
             let next = scale - 0.25 / body
             guard body * next >= (layout.smallestBody ?? body) - 0.001 else {
-                throw DiagnosticError(.error("the \(options.document.rawValue) needs \(result.pages.count) pages but may have \(limit), even with body text at \(String(format: "%.1f", body * scale)) pt",
+                let smallest = String(format: "%.1f", body * scale)
+                if result.overfull { throw DiagnosticError(result.diagnostics.errors) }
+                throw DiagnosticError(.error("the \(options.document.rawValue) needs \(result.pages.count) pages but may have \(layout.maxPages ?? 0), even with body text at \(smallest) pt",
                                              subject: options.mode.rawValue,
                                              hint: "shorten the article's key points or warning signs, or raise max_pages in layouts/\(options.document.layoutFile)"))
             }

@@ -51,10 +51,13 @@ public struct PageFrame {
 public struct LayoutResult {
     public var pages: [PageFrame]
     public var diagnostics: [Diagnostic]
+    /// Content was taller than a fixed-size frame (a card side); smaller type may fit it.
+    public var overfull: Bool
 
-    public init(pages: [PageFrame], diagnostics: [Diagnostic]) {
+    public init(pages: [PageFrame], diagnostics: [Diagnostic], overfull: Bool = false) {
         self.pages = pages
         self.diagnostics = diagnostics
+        self.overfull = overfull
     }
 }
 

@@ -46,6 +46,7 @@ public enum Imposer {
                          height: template.item.height - template.padding.top - template.padding.bottom)
         let composer = Composer(shaper: shaper, pageHeight: inner.height)
         var diagnostics: [Diagnostic] = []
+        var overfull = false
         let (columns, rows) = template.grid
         if columns * rows == 0 {
             diagnostics.append(.error("an item of \(Int(template.item.width))×\(Int(template.item.height)) pt does not fit on the sheet"))
@@ -59,6 +60,7 @@ public enum Imposer {
         let pages = sides.enumerated().map { side, blocks in
             let content = composer.flow(blocks, width: inner.width)
             if content.height > inner.height + 0.01 {
+                overfull = true
                 diagnostics.append(.error("side \(side + 1) of the item needs \(Int(content.height.rounded(.up))) pt but has \(Int(inner.height)) pt",
                                           hint: "shorten its text or use a smaller type size in the layout"))
             }
@@ -78,7 +80,7 @@ public enum Imposer {
             }
             return page
         }
-        return LayoutResult(pages: pages, diagnostics: composer.diagnostics + diagnostics)
+        return LayoutResult(pages: pages, diagnostics: composer.diagnostics + diagnostics, overfull: overfull)
     }
 
     /// Two short lines at each corner, pointing away from the item along its edges.
