@@ -11,11 +11,14 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product handout
 
-# The sample article as a handout in every language mode, on A4 and US Letter, into output/.
+DOCS := handout checklist diary-week diary-month summary roadmap card
+
+# The sample pack: every document of the sample article, in every language mode, on A4
+# and US Letter, into output/.
 demo: build
-	@for lang in en bn en+bn; do for paper in a4 letter; do \
-	  $(BIN) render $(ARTICLE) --doc handout --lang $$lang --paper $$paper || exit 1; \
-	done; done
+	@for doc in $(DOCS); do for lang in en bn en+bn; do for paper in a4 letter; do \
+	  $(BIN) render $(ARTICLE) --doc $$doc --lang $$lang --paper $$paper || exit 1; \
+	done; done; done
 
 test: setup
 	$(SWIFT) build --build-tests

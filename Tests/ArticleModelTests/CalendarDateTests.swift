@@ -20,10 +20,8 @@ struct CalendarDateTests {
     }
 
     @Test func rejectsSignedParts() {
-        withKnownIssue("CalendarDate(iso:) accepts '+4' as a month: Int(\"+4\") parses and the length check passes") {
-            #expect(CalendarDate(iso: "2025-+4-14") == nil)
-            #expect(CalendarDate(iso: "2025-04-+1") == nil)
-        }
+        #expect(CalendarDate(iso: "2025-+4-14") == nil)
+        #expect(CalendarDate(iso: "2025-04-+1") == nil)
     }
 
     @Test func leapDays() {

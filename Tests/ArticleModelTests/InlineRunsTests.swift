@@ -73,18 +73,14 @@ struct InlineRunsTests {
         ("**a** and **b", "a and **b"),
     ])
     func unclosedBoldStaysLiteral(text: String, plain: String) {
-        withKnownIssue("inlineRuns treats an unclosed '**' as an empty *italic* pair, so both asterisks vanish") {
-            #expect(inlineRuns(text).map(\.text).joined() == plain)
-            #expect(text.plainText == plain)
-        }
+        #expect(inlineRuns(text).map(\.text).joined() == plain)
+        #expect(text.plainText == plain)
     }
 
     @Test func italicClosesOnlyWithItsOwnMarker() {
-        withKnownIssue("inlineRuns lets '_' close an italic opened with '*' (and vice versa)") {
-            #expect(inlineRuns("*snake_case names*") == [InlineRun("snake_case names", italic: true)])
-            #expect("*snake_case names*".plainText == "snake_case names")
-            #expect(inlineRuns("_a*b_") == [InlineRun("a*b", italic: true)])
-        }
+        #expect(inlineRuns("*snake_case names*") == [InlineRun("snake_case names", italic: true)])
+        #expect("*snake_case names*".plainText == "snake_case names")
+        #expect(inlineRuns("_a*b_") == [InlineRun("a*b", italic: true)])
     }
 
     @Test func plainTextDropsOnlyPairedMarkers() {

@@ -39,13 +39,12 @@ struct LoaderErrorTests {
         #expect(error.message.contains("quoted scalar"))
         #expect(error.hint != nil)
         #expect(error.location?.file == Fixture.file)
-        // The quote opens on line 6, column 7; the scanner only notices at the end of the file.
+        // The quote opens on line 6, column 7. The scanner only notices at the end of the file,
+        // but the error is reported where the quote opened.
         let quote = try Fixture.place(of: "\"Hemifacial", in: text)
         #expect(quote == (6, 7))
-        withKnownIssue("YAMLReader.diagnostic(for:) reports the scanner's problem mark (end of file) instead of where the quote opened") {
-            #expect(error.location?.line == quote.line)
-            #expect(error.location?.column == quote.column)
-        }
+        #expect(error.location?.line == quote.line)
+        #expect(error.location?.column == quote.column)
     }
 
     @Test func duplicateKeyIsNamed() throws {
@@ -78,9 +77,7 @@ struct LoaderErrorTests {
         let unknown = try #require(errors.first { $0.message.contains("unknown field") })
         expectError(unknown, line: 11, column: 1, message: ["unknown field 'warnng_signs'"],
                     hint: "did you mean 'warning_signs'?", subject: .some(nil))
-        withKnownIssue("a misspelt required field also gets 'missing required field' at 1:1: two errors for one typo") {
-            #expect(errors.count == 1, "\(errors)")
-        }
+        #expect(errors.count == 1, "\(errors)")
     }
 
     @Test func unknownFieldIndentedUnderTitleIsAtItsKey() throws {
@@ -120,9 +117,7 @@ struct LoaderErrorTests {
         let unknown = try #require(errors.first { $0.message.contains("unknown field") })
         expectError(unknown, line: place.line, column: place.column, message: ["unknown field 'eng'"],
                     hint: "did you mean 'en'?", subject: "causes.items[1]")
-        withKnownIssue("'eng' for 'en' also gets a second error, 'missing required field 'en'', at the same place") {
-            #expect(errors.count == 1, "\(errors)")
-        }
+        #expect(errors.count == 1, "\(errors)")
     }
 
     @Test func unknownFieldInDeeplyNestedItemHasFullPath() throws {
@@ -297,12 +292,10 @@ struct LoaderErrorTests {
             """
         let errors = Fixture.failures(text)
         #expect(errors.contains { $0.message.contains(requiredError) })
-        withKnownIssue("ArticleLoader.article(from:) returns before reading summary…faq when a required part failed") {
-            #expect(errors.count == 4, "\(errors)")
-            #expect(errors.contains { $0.subject == "key_takeaways" && $0.message.contains("expected a list") })
-            #expect(errors.contains { $0.subject == "references[0]" && $0.message.contains("not a web address") })
-            #expect(errors.contains { $0.subject == "faq[0]" && $0.message.contains("'answer'") })
-        }
+        #expect(errors.count == 4, "\(errors)")
+        #expect(errors.contains { $0.subject == "key_takeaways" && $0.message.contains("expected a list") })
+        #expect(errors.contains { $0.subject == "references[0]" && $0.message.contains("not a web address") })
+        #expect(errors.contains { $0.subject == "faq[0]" && $0.message.contains("'answer'") })
     }
 
     // MARK: 7. Invalid UTF-8
@@ -343,9 +336,7 @@ struct LoaderErrorTests {
         #expect(errors.count == 1)
         let error = try #require(errors.first)
         #expect(error.location?.line == 10)
-        withKnownIssue("YAMLReader.decodeUTF8 counts columns in Unicode scalars, not characters") {
-            #expect(error.location?.column == prefix.count + 1)
-        }
+        #expect(error.location?.column == prefix.count + 1)
     }
 
     @Test func yamlColumnsAfterBanglaCountCharacters() throws {
@@ -356,9 +347,7 @@ struct LoaderErrorTests {
         let error = try #require(errors.first)
         #expect(error.location?.line == 15)
         #expect(error.message.contains("unknown field 'eng'"))
-        withKnownIssue("YAMLReader.location(of:) passes on libyaml's column, which counts Unicode scalars, not characters") {
-            #expect(error.location?.column == place.column)
-        }
+        #expect(error.location?.column == place.column)
     }
 
     // MARK: 8. Missing and empty files
@@ -448,9 +437,7 @@ struct LoaderErrorTests {
         #expect(error.location == SourceLocation(file: Fixture.file, line: 15, column: 14))
         #expect(error.message.contains("not after last_reviewed"))
         #expect(error.subject == "next_review")
-        withKnownIssue("ArticleLoader.metadata(from:) gives the next_review error no hint") {
-            #expect(error.hint != nil)
-        }
+        #expect(error.hint != nil)
     }
 
     @Test func nextReviewDefaultsToTwelveMonthsLater() throws {

@@ -248,9 +248,7 @@ struct LayoutFileTests {
     @Test func signedHexIsNotAColour() throws {
         let text = try edit(try shippedLayout(), replacing: "heading: \"#0B4F6C\"", with: "heading: \"#+B4F6C\"")
         let (_, result) = try loadLayout(text)
-        withKnownIssue("Color(hex:) accepts '#+B4F6C' (Int(_:radix:) allows a sign)") {
-            #expect(throws: DiagnosticError.self) { try result.get() }
-        }
+        #expect(throws: DiagnosticError.self) { try result.get() }
     }
 
     // MARK: Top level

@@ -92,7 +92,7 @@ import TextShaping
         let info = try Sample.run("pdfinfo", ["-isodates", output.file.path]).stdout
         #expect(field(info, "CreationDate")?.hasPrefix("2026-11-20T00:00:00") == true, "\(info)")
         #expect(field(info, "ModDate")?.hasPrefix("2026-11-20T00:00:00") == true, "\(info)")
-        #expect(field(info, "Title") == "Hemifacial spasm")
+        #expect(field(info, "Title") == "Hemifacial spasm · Patient handout")
         #expect(field(info, "Author") == "rxharun.com")
     }
 

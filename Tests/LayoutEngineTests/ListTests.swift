@@ -93,11 +93,9 @@ import LayoutEngine
             item("1.", [paragraph("P", lines: 6, width: 80)], keepWithNext: true),
             item("a.", [paragraph("C", lines: 3, width: 60)], inset: 20),
         ])
-        withKnownIssue("splitLeavingTail never splits: its 0.001 margin is cancelled by split's 0.001 tolerance") {
-            #expect(result.labelsByPage == [labels("F", 0..<2) + ["1."] + labels("P", 0..<4),
-                                            ["P4", "P5", "a."] + labels("C", 0..<3)])
-        }
-        // What holds either way: the parent does not end the page.
+        #expect(result.labelsByPage == [labels("F", 0..<2) + ["1."] + labels("P", 0..<4),
+                                        ["P4", "P5", "a."] + labels("C", 0..<3)])
+        // The parent does not end the page.
         #expect(result.page(of: "P5") == result.page(of: "a."))
     }
 
@@ -109,10 +107,8 @@ import LayoutEngine
             item("1.", [paragraph("P", lines: 9, width: 80)], keepWithNext: true),
             item("a.", [paragraph("C", lines: 3, width: 60)], inset: 20),
         ])
-        withKnownIssue("splitLeavingTail never splits, so the paginator falls back to forcedSplit (one line)") {
-            #expect(result.labelsByPage == [["1."] + labels("P", 0..<7), ["P7", "P8", "a."] + labels("C", 0..<3)])
-            #expect(result.diagnostics.isEmpty)
-        }
+        #expect(result.labelsByPage == [["1."] + labels("P", 0..<7), ["P7", "P8", "a."] + labels("C", 0..<3)])
+        #expect(result.diagnostics.isEmpty)
     }
 
     @Test func itemWhoseMarkerIsTallerThanItsContentMovesWholeWhenItDoesNotFit() {
@@ -122,12 +118,10 @@ import LayoutEngine
         let tallMarker = Block.item(ListItemBlock(marker: marker, indent: 20, content: [paragraph("A", lines: 1, width: 80)]))
         let result = layout([paragraph("F", lines: 9), tallMarker])
 
-        withKnownIssue("Indented.split ignores the marker's height when the content alone fits") {
-            #expect(result.labelsByPage == [labels("F", 0..<9), ["1.", "A0"]])
-            for page in result.pages {
-                for line in page.lines {
-                    #expect(page.body.contains(line.box), "\(line.label) at \(line.box) overruns the body")
-                }
+        #expect(result.labelsByPage == [labels("F", 0..<9), ["1.", "A0"]])
+        for page in result.pages {
+            for line in page.lines {
+                #expect(page.body.contains(line.box), "\(line.label) at \(line.box) overruns the body")
             }
         }
     }
