@@ -18,6 +18,38 @@ public struct Article: Sendable {
     public var medicineSafety: MedicineSafety?
     public var diaryPrompts: [DiaryPrompt]
     public var faq: [Question]
+    /// Checks the editors have chosen to silence for this article, each with a reason.
+    public var silenced: [Silence]
+
+    /// The warnings whose rule the article has not silenced.
+    public func unsilenced(_ warnings: [Diagnostic]) -> [Diagnostic] {
+        let rules = Set(silenced.map(\.rule))
+        return warnings.filter { $0.rule.map { !rules.contains($0) } ?? true }
+    }
+
+    /// Running paragraphs (not list items or headings), for paragraph-length checks.
+    public var paragraphs: [LocalizedText] {
+        var texts = summary + definition + conclusion + [disclaimer]
+        texts += warningSigns.intro.map { [$0] } ?? []
+        texts += SectionKind.allCases.flatMap { sections[$0]?.intro ?? [] }
+        texts += roadmap?.steps.map(\.text) ?? []
+        texts += [doctorVisit?.whichDoctor, medicineSafety?.intro, medicineSafety?.note].compactMap { $0 }
+        return texts + faq.map(\.answer)
+    }
+
+    /// Every list of the article, nested lists each on their own, for list-length checks.
+    public var lists: [[LocalizedText]] {
+        func nested(_ items: [ListItem]) -> [[LocalizedText]] {
+            [items.map(\.text)] + items.flatMap { $0.children.isEmpty ? [] : nested($0.children) }
+        }
+        var lists = [keyTakeaways, warningSigns.items, diaryPrompts.map(\.label), faq.map(\.question)]
+        lists += SectionKind.allCases.flatMap { sections[$0].map { nested($0.items) } ?? [] }
+        lists += [roadmap?.steps.map(\.title), roadmap?.tips].compactMap { $0 }
+        lists += [doctorVisit?.tellDoctor, doctorVisit?.questions, doctorVisit?.tests, doctorVisit?.mistakes].compactMap { $0 }
+        lists += [medicineSafety?.firstSteps, medicineSafety?.medicines, medicineSafety?.mistakes, medicineSafety?.urgentHelp]
+            .compactMap { $0 }
+        return lists
+    }
 
     /// Every text of the article, in reading order, for checks that need them all.
     public var allTexts: [LocalizedText] {
@@ -40,6 +72,8 @@ public struct Metadata: Sendable {
     public var slug: String
     public var canonicalURL: String
     public var lastReviewed: CalendarDate
+    /// Where last_reviewed is written, for messages about it.
+    public var lastReviewedLocation: SourceLocation?
     public var nextReview: CalendarDate
     public var reviewer: LocalizedText?
     public var version: String
@@ -148,6 +182,12 @@ public struct DiaryPrompt: Sendable {
 
     public var label: LocalizedText
     public var kind: Kind
+}
+
+/// A check an article silences, and why.
+public struct Silence: Sendable {
+    public var rule: String
+    public var reason: String
 }
 
 public struct Question: Sendable {

@@ -44,11 +44,12 @@ public enum ArticleLoader {
         let medicineSafety = f["medicine_safety"].flatMap(medicineSafety(from:))
         let diaryPrompts = f["diary_prompts"]?.items()?.compactMap(diaryPrompt(from:)) ?? []
         let faq = f["faq"]?.items()?.compactMap(question(from:)) ?? []
+        let silenced = f["silence"]?.items()?.compactMap(silence(from:)) ?? []
         guard let metadata, let title, let disclaimer, let warningSigns else { return nil }
         return Article(metadata: metadata, title: title, summary: summary, keyTakeaways: keyTakeaways,
                        definition: definition, sections: sections, conclusion: conclusion, disclaimer: disclaimer,
                        references: references, warningSigns: warningSigns, roadmap: roadmap, doctorVisit: doctorVisit,
-                       medicineSafety: medicineSafety, diaryPrompts: diaryPrompts, faq: faq)
+                       medicineSafety: medicineSafety, diaryPrompts: diaryPrompts, faq: faq, silenced: silenced)
     }
 
     static func metadata(from f: YAMLFields) -> Metadata? {
@@ -63,6 +64,7 @@ public enum ArticleLoader {
                                     hint: "set next_review to a date after last_reviewed, or remove it")
         }
         return Metadata(slug: slug, canonicalURL: url, lastReviewed: reviewed,
+                        lastReviewedLocation: f["last_reviewed"]?.location,
                         nextReview: next ?? reviewed.adding(months: 12),
                         reviewer: f["reviewer"]?.localized(), version: version)
     }
@@ -174,6 +176,22 @@ public enum ArticleLoader {
         return DiaryPrompt(label: label, kind: kind)
     }
 
+    /// `{rule: long-sentence, reason: "…"}`: a check this article does not want, and why.
+    static func silence(from value: YAMLValue) -> Silence? {
+        guard let f = value.fields(known: ["rule", "reason"], required: ["rule", "reason"]),
+              let rule = f["rule"]?.text(), let reason = f["reason"]?.text() else { return nil }
+        guard ArticleChecks.rules.contains(rule) else {
+            f["rule"]?.error("unknown check '\(rule)'",
+                             hint: closestMatch(to: rule, in: ArticleChecks.rules).map { "did you mean '\($0)'?" }
+                                 ?? "checks: \(ArticleChecks.rules.joined(separator: ", "))")
+            return nil
+        }
+        if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+            f["reason"]?.error("a silenced check needs a reason", hint: "say why this article may break the rule")
+        }
+        return Silence(rule: rule, reason: reason)
+    }
+
     static func question(from value: YAMLValue) -> Question? {
         guard let f = value.fields(known: ["question", "answer"], required: ["question", "answer"]),
               let q = f["question"]?.localized(), let a = f["answer"]?.localized() else { return nil }
@@ -186,7 +204,7 @@ enum ArticleFields {
     static let required = ["slug", "canonical_url", "last_reviewed", "version", "title", "disclaimer", "warning_signs"]
     static let all = required + [
         "next_review", "reviewer", "summary", "key_takeaways", "definition", "conclusion", "references",
-        "roadmap", "doctor_visit", "medicine_safety", "diary_prompts", "faq",
+        "roadmap", "doctor_visit", "medicine_safety", "diary_prompts", "faq", "silence",
     ] + SectionKind.allCases.map(\.rawValue)
 }
 

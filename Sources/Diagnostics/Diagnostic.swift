@@ -29,6 +29,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var subject: String?
     /// How to fix it.
     public var hint: String?
+    /// The check that raised it ("long-sentence"), so an article can silence it with a reason.
+    public var rule: String?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil,
                 subject: String? = nil, hint: String? = nil) {
@@ -49,11 +51,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, subject: subject, hint: hint)
     }
 
-    /// `file:line:col: error: message (subject)` and the hint on its own line.
+    /// The same diagnostic, marked as raised by `rule`.
+    public func rule(_ rule: String) -> Diagnostic {
+        var copy = self
+        copy.rule = rule
+        return copy
+    }
+
+    /// `file:line:col: error: message (subject) [rule]` and the hint on its own line.
     public var description: String {
         var text = location.map { "\($0): " } ?? ""
         text += "\(severity.rawValue): \(message)"
         if let subject { text += " (\(subject))" }
+        if let rule { text += " [\(rule)]" }
         if let hint { text += "\n  hint: \(hint)" }
         return text
     }

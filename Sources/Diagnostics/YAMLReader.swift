@@ -121,8 +121,10 @@ public struct YAMLValue {
         reader.record(.error(message, at: location, subject: path.isEmpty ? nil : path, hint: hint))
     }
 
-    public func warning(_ message: String, hint: String? = nil) {
-        reader.record(.warning(message, at: location, subject: path.isEmpty ? nil : path, hint: hint))
+    public func warning(_ message: String, hint: String? = nil, rule: String? = nil) {
+        var warning = Diagnostic.warning(message, at: location, subject: path.isEmpty ? nil : path, hint: hint)
+        warning.rule = rule
+        reader.record(warning)
     }
 
     var kind: String {

@@ -134,7 +134,7 @@ public struct DocumentLayout: Sendable {
                   let lineHeight = entry["line_height"]?.number(in: 1.2...3) else { continue }
             if checkBody, role == .body, size < minimumBodySize {
                 entry["size"]?.warning("body text of \(size) pt is below the \(Int(minimumBodySize)) pt that patient materials need",
-                                       hint: "use 12 or more")
+                                       hint: "use 12 or more", rule: "small-type")
             }
             sizes[role] = TypeSize(size: size, lineHeight: lineHeight)
         }

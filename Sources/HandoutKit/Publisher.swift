@@ -65,6 +65,29 @@ public final class Publisher {
         try ArticleLoader.load(path: path)
     }
 
+    /// Every problem with an article file, errors and warnings, as `handout validate`
+    /// reports them: the loader's, the article checks' (as of `today`), and the layouts'.
+    public func validate(path: String, today: CalendarDate) -> [Diagnostic] {
+        let loaded: (article: Article, warnings: [Diagnostic])
+        do {
+            loaded = try loadArticle(path: path)
+        } catch {
+            return error.diagnostics
+        }
+        var layoutWarnings: [Diagnostic] = []
+        for kind in DocumentKind.allCases {
+            let file = resources.layouts.appendingPathComponent(kind.layoutFile).path
+            do {
+                layoutWarnings += try DocumentLayout.load(path: file, sections: kind.definition.sections,
+                                                          required: kind.definition.requiredSections).warnings
+            } catch {
+                layoutWarnings += error.diagnostics
+            }
+        }
+        return loaded.warnings + ArticleChecks.warnings(loaded.article, today: today)
+            + loaded.article.unsilenced(layoutWarnings)
+    }
+
     /// Lays the document out without drawing it (tests and previews use this).
     public func layout(_ article: Article, options: RenderOptions) throws(DiagnosticError) -> (LayoutResult, DocumentPlan) {
         let definition = options.document.definition

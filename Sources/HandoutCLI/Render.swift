@@ -1,17 +1,8 @@
-// The `handout` command: thin flags over HandoutKit's Publisher.
+// `handout render`: one document of one article to PDF.
 import ArgumentParser
 import Diagnostics
 import Foundation
 import HandoutKit
-
-@main
-struct HandoutCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "handout",
-        abstract: "Turn a medical article into print-ready patient PDFs in English, Bangla or both.",
-        subcommands: [Render.self]
-    )
-}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -73,7 +64,3 @@ struct Render: ParsableCommand {
         }
     }
 }
-
-extension DocumentKind: ExpressibleByArgument {}
-extension LanguageMode: ExpressibleByArgument {}
-extension Paper: ExpressibleByArgument {}

@@ -1,0 +1,18 @@
+// The `handout` command: thin flags over HandoutKit's Publisher, one file per subcommand.
+import ArgumentParser
+import Diagnostics
+import Foundation
+import HandoutKit
+
+@main
+struct HandoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handout",
+        abstract: "Turn a medical article into print-ready patient PDFs in English, Bangla or both.",
+        subcommands: [Render.self, Validate.self]
+    )
+}
+
+extension DocumentKind: ExpressibleByArgument {}
+extension LanguageMode: ExpressibleByArgument {}
+extension Paper: ExpressibleByArgument {}
