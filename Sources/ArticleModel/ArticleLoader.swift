@@ -17,7 +17,7 @@ public enum ArticleLoader {
             throw DiagnosticError(.error("the article file is empty", at: SourceLocation(file: reader.file, line: 1, column: 1),
                                          hint: "start from articles/hemifacial-spasm.yaml"))
         }
-        let article = root.fields(known: ArticleFields.all, required: ArticleFields.required).flatMap(article(from:))
+        let article = root.fields(known: ArticleFormat.article.names, required: ArticleFormat.article.requiredNames).flatMap(article(from:))
         try reader.throwIfErrors()
         guard let article else { throw DiagnosticError(reader.diagnostics) }
         return (article, reader.diagnostics)
@@ -99,7 +99,7 @@ public enum ArticleLoader {
     }
 
     static func section(from value: YAMLValue) -> Section? {
-        guard let f = value.fields(known: ["title", "intro", "items", "numbered"]) else { return nil }
+        guard let f = value.fields(known: ArticleFormat.section.names) else { return nil }
         return Section(title: f["title"]?.localized(),
                        intro: f["intro"]?.paragraphs() ?? [],
                        items: f["items"]?.items()?.compactMap(listItem(from:)) ?? [],
@@ -107,7 +107,7 @@ public enum ArticleLoader {
     }
 
     static func listItem(from value: YAMLValue) -> ListItem? {
-        guard let f = value.fields(known: ["en", "bn", "items"], required: ["en"]),
+        guard let f = value.fields(known: ArticleFormat.listItem.names, required: ArticleFormat.listItem.requiredNames),
               let text = value.localized(fields: f) else { return nil }
         return ListItem(text: text, children: f["items"]?.items()?.compactMap(listItem(from:)) ?? [])
     }
@@ -117,7 +117,7 @@ public enum ArticleLoader {
     }
 
     static func warningSigns(from value: YAMLValue) -> WarningSigns? {
-        guard let f = value.fields(known: ["intro", "items", "short"], required: ["items"]),
+        guard let f = value.fields(known: ArticleFormat.warningSigns.names, required: ArticleFormat.warningSigns.requiredNames),
               let items = f["items"]?.localizedList() else { return nil }
         if items.isEmpty { f["items"]?.error("the urgent warning signs list is empty", hint: "list at least one sign") }
         let short = f["short"]?.localizedList() ?? []
@@ -129,9 +129,9 @@ public enum ArticleLoader {
     }
 
     static func roadmap(from value: YAMLValue) -> Roadmap? {
-        guard let f = value.fields(known: ["steps", "tips"], required: ["steps"]) else { return nil }
+        guard let f = value.fields(known: ArticleFormat.roadmap.names, required: ArticleFormat.roadmap.requiredNames) else { return nil }
         let steps = f["steps"]?.items()?.compactMap { step -> Roadmap.Step? in
-            guard let s = step.fields(known: ["title", "text"], required: ["title", "text"]),
+            guard let s = step.fields(known: ArticleFormat.step.names, required: ArticleFormat.step.requiredNames),
                   let title = s["title"]?.localized(), let text = s["text"]?.localized() else { return nil }
             return Roadmap.Step(title: title, text: text)
         }
@@ -139,7 +139,7 @@ public enum ArticleLoader {
     }
 
     static func doctorVisit(from value: YAMLValue) -> DoctorVisit? {
-        guard let f = value.fields(known: ["which_doctor", "tell_doctor", "questions", "tests", "mistakes"]) else {
+        guard let f = value.fields(known: ArticleFormat.doctorVisit.names) else {
             return nil
         }
         return DoctorVisit(whichDoctor: f["which_doctor"]?.localized(),
@@ -150,7 +150,7 @@ public enum ArticleLoader {
     }
 
     static func medicineSafety(from value: YAMLValue) -> MedicineSafety? {
-        guard let f = value.fields(known: ["intro", "first_steps", "medicines", "mistakes", "urgent_help", "note"]) else {
+        guard let f = value.fields(known: ArticleFormat.medicineSafety.names) else {
             return nil
         }
         return MedicineSafety(intro: f["intro"]?.localized(),
@@ -163,7 +163,7 @@ public enum ArticleLoader {
 
     static func diaryPrompt(from value: YAMLValue) -> DiaryPrompt? {
         let kinds = DiaryPrompt.Kind.allCases.map(\.rawValue)
-        guard let f = value.fields(known: ["en", "bn", "kind"], required: ["en"]),
+        guard let f = value.fields(known: ArticleFormat.diaryPrompt.names, required: ArticleFormat.diaryPrompt.requiredNames),
               let label = value.localized(fields: f) else { return nil }
         var kind = DiaryPrompt.Kind.score
         if let raw = f["kind"], let text = raw.text() {
@@ -178,7 +178,7 @@ public enum ArticleLoader {
 
     /// `{rule: long-sentence, reason: "…"}`: a check this article does not want, and why.
     static func silence(from value: YAMLValue) -> Silence? {
-        guard let f = value.fields(known: ["rule", "reason"], required: ["rule", "reason"]),
+        guard let f = value.fields(known: ArticleFormat.silence.names, required: ArticleFormat.silence.requiredNames),
               let rule = f["rule"]?.text(), let reason = f["reason"]?.text() else { return nil }
         guard ArticleChecks.rules.contains(rule) else {
             f["rule"]?.error("unknown check '\(rule)'",
@@ -193,25 +193,16 @@ public enum ArticleLoader {
     }
 
     static func question(from value: YAMLValue) -> Question? {
-        guard let f = value.fields(known: ["question", "answer"], required: ["question", "answer"]),
+        guard let f = value.fields(known: ArticleFormat.question.names, required: ArticleFormat.question.requiredNames),
               let q = f["question"]?.localized(), let a = f["answer"]?.localized() else { return nil }
         return Question(question: q, answer: a)
     }
 }
 
-/// The top-level fields of an article file.
-enum ArticleFields {
-    static let required = ["slug", "canonical_url", "last_reviewed", "version", "title", "disclaimer", "warning_signs"]
-    static let all = required + [
-        "next_review", "reviewer", "summary", "key_takeaways", "definition", "conclusion", "references",
-        "roadmap", "doctor_visit", "medicine_safety", "diary_prompts", "faq", "silence",
-    ] + SectionKind.allCases.map(\.rawValue)
-}
-
 extension YAMLValue {
     /// `{en: …, bn: …}`; Bangla may be absent or empty (a translation still to come).
     func localized() -> LocalizedText? {
-        fields(known: ["en", "bn"], required: ["en"]).flatMap { localized(fields: $0) }
+        fields(known: ArticleFormat.text.names, required: ArticleFormat.text.requiredNames).flatMap { localized(fields: $0) }
     }
 
     func localized(fields f: YAMLFields) -> LocalizedText? {
