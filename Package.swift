@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +37,8 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["LayoutEngine", "TextShaping", "CPangoCairo"],
                 swiftSettings: strict),
         .target(name: "Documents", dependencies: ["ArticleModel", "LayoutEngine"], swiftSettings: strict),
-        .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering"],
+        .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering",
+                                                   .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .executableTarget(
             name: "HandoutCLI",

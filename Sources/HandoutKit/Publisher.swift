@@ -119,6 +119,13 @@ public final class Publisher {
         }
     }
 
+    /// The cover and contents of a combined pack, laid out on `paper`.
+    func cover(entries: [PackCover.Entry], date: CalendarDate, paper: Paper) throws(DiagnosticError) -> LayoutResult {
+        let layout = try DocumentLayout.load(path: resources.layouts.appendingPathComponent("handout.yaml").path,
+                                             sections: Handout.sections, required: Handout.requiredSections)
+        return paginate(PackCover.plan(entries: entries, date: date, paper: paper, layout: layout, labels: labels))
+    }
+
     private func paginate(_ plan: DocumentPlan) -> LayoutResult {
         switch plan.pagination {
         case let .pages(blocks, template): return Paginator.layout(blocks, template: template, shaper: shaper)

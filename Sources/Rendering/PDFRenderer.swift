@@ -7,25 +7,12 @@ import TextShaping
 
 public enum PDFRenderer {
     public static func render(_ layout: LayoutResult, info: DocumentInfo) -> Data {
-        let sink = ByteSink()
-        let first = layout.pages.first?.size ?? Size(width: 595.28, height: 841.89)
-        let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(),
-                                                          first.width, first.height)!
-        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
-        setMetadata(surface, info)
-        let cr = cairo_create(surface)!
-        for page in layout.pages {
-            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            draw(page, into: cr)
-            cairo_show_page(cr)
-        }
-        cairo_destroy(cr)
-        cairo_surface_finish(surface)
-        cairo_surface_destroy(surface)
-        return sink.data
+        let writer = PDFWriter(info: info)
+        writer.add(layout.pages)
+        return writer.finish()
     }
 
-    private static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {
+    static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {
         let fields: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, info.title), (CAIRO_PDF_METADATA_AUTHOR, info.author),
             (CAIRO_PDF_METADATA_SUBJECT, info.subject), (CAIRO_PDF_METADATA_KEYWORDS, info.keywords),
@@ -79,6 +66,50 @@ public enum PDFRenderer {
 
     private static func setColor(_ cr: OpaquePointer, _ color: Color) {
         cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+    }
+}
+
+/// A PDF built page by page, so a long document (a whole pack) never has to be laid out
+/// all at once: add pages, bookmarks and blank pages, then finish.
+public final class PDFWriter {
+    private let sink = ByteSink()
+    private let surface: OpaquePointer
+    private let cr: OpaquePointer
+    public private(set) var pageCount = 0
+
+    public init(info: DocumentInfo) {
+        surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), 595, 842)!
+        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        PDFRenderer.setMetadata(surface, info)
+        cr = cairo_create(surface)!
+    }
+
+    public func add(_ pages: [PageFrame]) {
+        for page in pages {
+            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            PDFRenderer.draw(page, into: cr)
+            cairo_show_page(cr)
+            pageCount += 1
+        }
+    }
+
+    /// An empty page, so the next document starts on a right-hand page when printed double-sided.
+    public func addBlankPage(size: Size) {
+        add([PageFrame(size: size, body: Rect(x: 0, y: 0, width: size.width, height: size.height))])
+    }
+
+    /// A bookmark to page `page` (counting from 1); returns its id, to nest bookmarks under it.
+    @discardableResult
+    public func addBookmark(_ title: String, page: Int, parent: Int = 0) -> Int {
+        Int(cairo_pdf_surface_add_outline(surface, Int32(parent), title, "page=\(page)", CAIRO_PDF_OUTLINE_FLAG_OPEN))
+    }
+
+    /// Ends the document and returns its bytes.
+    public func finish() -> Data {
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        cairo_surface_destroy(surface)
+        return sink.data
     }
 }
 

@@ -1,0 +1,107 @@
+// `handout pack`: print-ready packs of many articles at once.
+import ArgumentParser
+import Diagnostics
+import Foundation
+import HandoutKit
+
+struct Pack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render every document of many articles, in parallel, with a combined print-ready PDF.",
+        discussion: """
+        Writes DIR/SLUG/DOC-LANG-PAPER.pdf for each combination, DIR/pack-PAPER.pdf (cover,
+        contents, bookmarks, each document on a right-hand page for double-sided printing)
+        and DIR/manifest.json (sha256, pages, language, paper, article and layout hashes).
+        Running it again skips files whose article and layout have not changed. A bad
+        article is reported and the rest are still made; the exit code is 1 if anything failed.
+        """
+    )
+
+    @Argument(help: "Article files (YAML).")
+    var articles: [String]
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The pack folder.")
+    var folder: String
+
+    @Option(help: "Documents, comma-separated (default: all: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ","))).")
+    var docs: String = DocumentKind.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(name: .customLong("lang"), help: "Languages, comma-separated.")
+    var languages: String = "en,bn,en+bn"
+
+    @Option(name: .customLong("paper"), help: "Papers, comma-separated (a4, letter).")
+    var papers: String = "a4"
+
+    @Option(help: "Renders at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        _ = try choices(docs, DocumentKind.self, flag: "--docs")
+        _ = try choices(languages, LanguageMode.self, flag: "--lang")
+        _ = try choices(papers, Paper.self, flag: "--paper")
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+    }
+
+    func run() throws {
+        let request = PackRequest(articles: articles, documents: try choices(docs, DocumentKind.self, flag: "--docs"),
+                                  modes: try choices(languages, LanguageMode.self, flag: "--lang"),
+                                  papers: try choices(papers, Paper.self, flag: "--paper"),
+                                  folder: URL(fileURLWithPath: folder), workers: jobs)
+        let progress = Progress(terminal: isatty(STDOUT_FILENO) == 1)
+        let report: PackReport
+        do {
+            report = try Packer().run(request) { event, done, total in progress.show(event, done: done, total: total) }
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        progress.finish()
+        for failure in report.failures {
+            FileHandle.standardError.write(Data("failed: \(failure.subject)\n".utf8))
+            for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+        }
+        print("\(report.written) written, \(report.skipped) skipped (unchanged), \(report.failures.count) failed; manifest: \(folder)/manifest.json")
+        if !report.failures.isEmpty { throw ExitCode.failure }
+    }
+
+    /// A comma-separated list of a flag's values, each checked.
+    func choices<T: RawRepresentable & CaseIterable>(_ list: String, _: T.Type, flag: String) throws -> [T] where T.RawValue == String {
+        try list.split(separator: ",").map { name in
+            guard let value = T(rawValue: String(name)) else {
+                throw ValidationError("\(flag): '\(name)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return value
+        }
+    }
+}
+
+/// A progress bar on a terminal; plain lines when the output goes to a file or a pipe.
+final class Progress: @unchecked Sendable {
+    let terminal: Bool
+    private let lock = NSLock()
+
+    init(terminal: Bool) {
+        self.terminal = terminal
+    }
+
+    func show(_ event: PackEvent, done: Int, total: Int) {
+        let what: String
+        switch event {
+        case let .written(file, pages): what = "wrote \(file) (\(pages) pages)"
+        case let .skipped(file): what = "unchanged \(file)"
+        case let .failed(file, _): what = "FAILED \(file)"
+        }
+        lock.withLock {
+            if terminal {
+                let width = 30, filled = total == 0 ? width : width * done / total
+                let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+                FileHandle.standardOutput.write(Data("\r\u{1B}[2K[\(bar)] \(done)/\(total) \(what)".utf8))
+            } else {
+                print("[\(done)/\(total)] \(what)")
+            }
+        }
+    }
+
+    func finish() {
+        if terminal { print("") }
+    }
+}
