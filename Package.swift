@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 // Handout: structured medical articles → print-ready bilingual PDFs.
 // Layers, each importing only those above it in this list:
-//   CPangoCairo → Diagnostics → ArticleModel → LayoutEngine → TextShaping → Rendering
-//   → Documents → HandoutKit (the façade) → HandoutCLI (the `handout` executable)
+//   CPangoCairo, CLibXML2 → Diagnostics → ArticleModel → Importing (web pages → articles)
+//   → LayoutEngine → TextShaping → Rendering → Documents → HandoutKit (the façade)
+//   → HandoutCLI (the `handout` executable)
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -29,15 +30,21 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "Diagnostics", dependencies: [.product(name: "Yams", package: "Yams")],
                 swiftSettings: strict),
         .target(name: "ArticleModel", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .target(name: "Importing", dependencies: ["ArticleModel", "CLibXML2"], swiftSettings: strict),
         .target(name: "LayoutEngine", dependencies: ["Diagnostics"], swiftSettings: strict),
         .target(name: "TextShaping", dependencies: ["LayoutEngine", "CPangoCairo"], swiftSettings: strict),
         .target(name: "Rendering", dependencies: ["LayoutEngine", "TextShaping", "CPangoCairo"],
                 swiftSettings: strict),
         .target(name: "Documents", dependencies: ["ArticleModel", "LayoutEngine"], swiftSettings: strict),
-        .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering",
+        .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering", "Importing",
                                                    .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .executableTarget(

@@ -9,6 +9,8 @@ public struct Article: Sendable {
     public var definition: [LocalizedText]
     /// The listed sections (types, causes, symptoms, …), by kind; absent kinds are left out.
     public var sections: [SectionKind: Section]
+    /// Sections of the page that fit no kind above (kept, never dropped, by an import).
+    public var otherSections: [Section]
     public var conclusion: [LocalizedText]
     public var disclaimer: LocalizedText
     public var references: [Reference]
@@ -21,6 +23,42 @@ public struct Article: Sendable {
     /// Checks the editors have chosen to silence for this article, each with a reason.
     public var silenced: [Silence]
 
+    public init(metadata: Metadata,
+                title: LocalizedText,
+                summary: [LocalizedText],
+                keyTakeaways: [LocalizedText],
+                definition: [LocalizedText],
+                sections: [SectionKind: Section],
+                otherSections: [Section],
+                conclusion: [LocalizedText],
+                disclaimer: LocalizedText,
+                references: [Reference],
+                warningSigns: WarningSigns,
+                roadmap: Roadmap?,
+                doctorVisit: DoctorVisit?,
+                medicineSafety: MedicineSafety?,
+                diaryPrompts: [DiaryPrompt],
+                faq: [Question],
+                silenced: [Silence]) {
+        self.metadata = metadata
+        self.title = title
+        self.summary = summary
+        self.keyTakeaways = keyTakeaways
+        self.definition = definition
+        self.sections = sections
+        self.otherSections = otherSections
+        self.conclusion = conclusion
+        self.disclaimer = disclaimer
+        self.references = references
+        self.warningSigns = warningSigns
+        self.roadmap = roadmap
+        self.doctorVisit = doctorVisit
+        self.medicineSafety = medicineSafety
+        self.diaryPrompts = diaryPrompts
+        self.faq = faq
+        self.silenced = silenced
+    }
+
     /// The warnings whose rule the article has not silenced.
     public func unsilenced(_ warnings: [Diagnostic]) -> [Diagnostic] {
         let rules = Set(silenced.map(\.rule))
@@ -31,7 +69,7 @@ public struct Article: Sendable {
     public var paragraphs: [LocalizedText] {
         var texts = summary + definition + conclusion + [disclaimer]
         texts += warningSigns.intro.map { [$0] } ?? []
-        texts += SectionKind.allCases.flatMap { sections[$0]?.intro ?? [] }
+        texts += (SectionKind.allCases.compactMap { sections[$0] } + otherSections).flatMap(\.intro)
         texts += roadmap?.steps.map(\.text) ?? []
         texts += [doctorVisit?.whichDoctor, medicineSafety?.intro, medicineSafety?.note].compactMap { $0 }
         return texts + faq.map(\.answer)
@@ -43,7 +81,7 @@ public struct Article: Sendable {
             [items.map(\.text)] + items.flatMap { $0.children.isEmpty ? [] : nested($0.children) }
         }
         var lists = [keyTakeaways, warningSigns.items, diaryPrompts.map(\.label), faq.map(\.question)]
-        lists += SectionKind.allCases.flatMap { sections[$0].map { nested($0.items) } ?? [] }
+        lists += (SectionKind.allCases.compactMap { sections[$0] } + otherSections).flatMap { nested($0.items) }
         lists += [roadmap?.steps.map(\.title), roadmap?.tips].compactMap { $0 }
         lists += [doctorVisit?.tellDoctor, doctorVisit?.questions, doctorVisit?.tests, doctorVisit?.mistakes].compactMap { $0 }
         lists += [medicineSafety?.firstSteps, medicineSafety?.medicines, medicineSafety?.mistakes, medicineSafety?.urgentHelp]
@@ -57,6 +95,7 @@ public struct Article: Sendable {
         texts += warningSigns.intro.map { [$0] } ?? []
         texts += warningSigns.items + warningSigns.short
         for kind in SectionKind.allCases { texts += sections[kind]?.allTexts ?? [] }
+        texts += otherSections.flatMap(\.allTexts)
         texts += conclusion + [disclaimer]
         texts += roadmap?.allTexts ?? []
         texts += doctorVisit?.allTexts ?? []
@@ -77,6 +116,16 @@ public struct Metadata: Sendable {
     public var nextReview: CalendarDate
     public var reviewer: LocalizedText?
     public var version: String
+
+    public init(slug: String, canonicalURL: String, lastReviewed: CalendarDate, lastReviewedLocation: SourceLocation?, nextReview: CalendarDate, reviewer: LocalizedText?, version: String) {
+        self.slug = slug
+        self.canonicalURL = canonicalURL
+        self.lastReviewed = lastReviewed
+        self.lastReviewedLocation = lastReviewedLocation
+        self.nextReview = nextReview
+        self.reviewer = reviewer
+        self.version = version
+    }
 
     /// The site's address as printed in footers ("rxharun.com").
     public var siteAddress: String {
@@ -106,6 +155,13 @@ public struct Section: Sendable {
     public var items: [ListItem]
     public var numbered: Bool
 
+    public init(title: LocalizedText?, intro: [LocalizedText], items: [ListItem], numbered: Bool) {
+        self.title = title
+        self.intro = intro
+        self.items = items
+        self.numbered = numbered
+    }
+
     var allTexts: [LocalizedText] {
         (title.map { [$0] } ?? []) + intro + items.flatMap(\.allTexts)
     }
@@ -126,6 +182,11 @@ public struct ListItem: Sendable {
 public struct Reference: Sendable, Hashable {
     public var url: String
     public var location: SourceLocation?
+
+    public init(url: String, location: SourceLocation?) {
+        self.url = url
+        self.location = location
+    }
 }
 
 public struct WarningSigns: Sendable {
@@ -133,6 +194,12 @@ public struct WarningSigns: Sendable {
     public var items: [LocalizedText]
     /// One brief form per item, for small spaces (the wallet card); may be empty.
     public var short: [LocalizedText]
+
+    public init(intro: LocalizedText?, items: [LocalizedText], short: [LocalizedText]) {
+        self.intro = intro
+        self.items = items
+        self.short = short
+    }
 
     public var brief: [LocalizedText] { short.isEmpty ? items : short }
 }

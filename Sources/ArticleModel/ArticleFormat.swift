@@ -63,6 +63,12 @@ public enum ArticleFormat {
         Field("items", .list(.shape(listItem)), "The list."),
         Field("numbered", .boolean, "Number the list (default) or use bullets."),
     ])
+    static let otherSection = Shape("otherSection", [
+        Field("title", .shape(text), required: true, "The section's heading."),
+        Field("intro", .paragraphs, "Paragraphs before the list."),
+        Field("items", .list(.shape(listItem)), "The list."),
+        Field("numbered", .boolean, "Number the list (default) or use bullets."),
+    ])
     static let warningSigns = Shape("warningSigns", [
         Field("intro", .shape(text), "What to do when a sign appears."),
         Field("items", .list(.shape(text)), required: true, "The urgent warning signs."),
@@ -119,6 +125,7 @@ public enum ArticleFormat {
         Field("definition", .paragraphs, "What it is."),
         Field("warning_signs", .shape(warningSigns), required: true, "Signs that need urgent care."),
     ] + SectionKind.allCases.map { Field($0.rawValue, .shape(section), "A listed section.") } + [
+        Field("other_sections", .list(.shape(otherSection)), "Further sections of the page, each with its own title."),
         Field("conclusion", .paragraphs, "Closing paragraphs."),
         Field("disclaimer", .shape(text), required: true, "Education only, not a substitute for a doctor."),
         Field("references", .list(.url), "Sources, as web addresses."),
@@ -131,7 +138,7 @@ public enum ArticleFormat {
     ])
 
     /// Every shape, for the schema's definitions.
-    static let shapes = [text, listItem, section, warningSigns, step, roadmap, doctorVisit, medicineSafety, diaryPrompt,
+    static let shapes = [text, listItem, section, otherSection, warningSigns, step, roadmap, doctorVisit, medicineSafety, diaryPrompt,
                          question, silence]
 
     /// The format as a JSON Schema (draft-07), ready for JSONSerialization.

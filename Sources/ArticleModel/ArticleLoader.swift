@@ -32,8 +32,9 @@ public enum ArticleLoader {
         let warningSigns = f["warning_signs"].flatMap(warningSigns(from:))
         var sections: [SectionKind: Section] = [:]
         for kind in SectionKind.allCases {
-            sections[kind] = f[kind.rawValue].flatMap(section(from:))
+            sections[kind] = f[kind.rawValue].flatMap { section(from: $0) }
         }
+        let otherSections = f["other_sections"]?.items()?.compactMap { section(from: $0, shape: ArticleFormat.otherSection) } ?? []
         let summary = f["summary"]?.paragraphs() ?? []
         let keyTakeaways = f["key_takeaways"]?.localizedList() ?? []
         let definition = f["definition"]?.paragraphs() ?? []
@@ -47,7 +48,8 @@ public enum ArticleLoader {
         let silenced = f["silence"]?.items()?.compactMap(silence(from:)) ?? []
         guard let metadata, let title, let disclaimer, let warningSigns else { return nil }
         return Article(metadata: metadata, title: title, summary: summary, keyTakeaways: keyTakeaways,
-                       definition: definition, sections: sections, conclusion: conclusion, disclaimer: disclaimer,
+                       definition: definition, sections: sections, otherSections: otherSections,
+                       conclusion: conclusion, disclaimer: disclaimer,
                        references: references, warningSigns: warningSigns, roadmap: roadmap, doctorVisit: doctorVisit,
                        medicineSafety: medicineSafety, diaryPrompts: diaryPrompts, faq: faq, silenced: silenced)
     }
@@ -98,8 +100,8 @@ public enum ArticleLoader {
         return date
     }
 
-    static func section(from value: YAMLValue) -> Section? {
-        guard let f = value.fields(known: ArticleFormat.section.names) else { return nil }
+    static func section(from value: YAMLValue, shape: ArticleFormat.Shape = ArticleFormat.section) -> Section? {
+        guard let f = value.fields(known: shape.names, required: shape.requiredNames) else { return nil }
         return Section(title: f["title"]?.localized(),
                        intro: f["intro"]?.paragraphs() ?? [],
                        items: f["items"]?.items()?.compactMap(listItem(from:)) ?? [],

@@ -9,7 +9,7 @@ public enum Handout: DocumentDefinition {
     public static let sections = [
         "summary", "key_takeaways", "warning_details", "definition",
     ] + SectionKind.allCases.map(\.rawValue) + [
-        "medicine_safety", "doctor_visit", "roadmap", "diary_prompts", "faq", "conclusion",
+        "other_sections", "medicine_safety", "doctor_visit", "roadmap", "diary_prompts", "faq", "conclusion",
         "disclaimer", "references", "about",
     ]
     /// Medical safety text a layout may not drop (the warning signs are always placed first).

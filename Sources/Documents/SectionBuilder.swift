@@ -38,6 +38,11 @@ struct SectionBuilder {
         case "key_takeaways": return titled(.keyTakeaways, writer.bullets(article.keyTakeaways))
         case "warning_details": return warningDetails()
         case "definition": return titled(.definition, writer.paragraphs(article.definition))
+        case "other_sections":
+            return article.otherSections.flatMap { section in
+                titled(.summary, writer.paragraphs(section.intro) + writer.list(section.items, numbered: section.numbered),
+                       title: section.title)
+            }
         case "medicine_safety": return medicineSafety()
         case "doctor_visit": return doctorVisit()
         case "roadmap": return roadmap()

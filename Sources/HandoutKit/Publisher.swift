@@ -6,6 +6,7 @@ import Documents
 import Foundation
 @_exported import ArticleModel
 @_exported import Documents
+@_exported import Importing
 import LayoutEngine
 import Rendering
 import TextShaping
