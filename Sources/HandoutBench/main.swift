@@ -38,6 +38,22 @@ do {
         let name = mode.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
         print(name + String(format: "  %5d   %11.1f   %7.2f", pages, median, median / Double(pages)))
     }
+    print(String(format: "peak memory after rendering: %.1f MB", peakMemoryMB()))
+
+    // Pack throughput: the sample's whole pack (every document and language, A4), into a
+    // fresh folder each time so nothing is skipped, on one worker and on every core.
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    for workers in Set([1, cores]).sorted() {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handout-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let request = PackRequest(articles: [articlePath], documents: DocumentKind.allCases, modes: LanguageMode.allCases,
+                                  papers: [.a4], folder: folder, workers: workers)
+        var report: PackReport!
+        let time = try milliseconds { report = try Packer().run(request) { _, _, _ in } }
+        let pages = report.manifest.files.reduce(0) { $0 + $1.pages }
+        print(String(format: "pack on %d worker%@: %d files, %d pages in %.0f ms: %.0f pages/s (with the combined PDF)",
+                     workers, workers == 1 ? "" : "s", report.manifest.files.count, pages, time, Double(pages) / time * 1000))
+    }
     print(String(format: "peak memory: %.1f MB", peakMemoryMB()))
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
