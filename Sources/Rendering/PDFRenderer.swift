@@ -22,11 +22,40 @@ public enum PDFRenderer {
         for (key, value) in fields { cairo_pdf_surface_set_metadata(surface, key, value) }
     }
 
+    /// The structure tag for a paragraph of this role: what a screen reader announces.
+    static func tag(for role: TextRole) -> String {
+        switch role {
+        case .heading(let level): return "H\(min(max(level, 1), 6))"
+        case .paragraph: return "P"
+        case .label: return "Span"
+        }
+    }
+
     static func draw(_ page: PageFrame, into cr: OpaquePointer) {
+        // Each paragraph's lines go into one structure element, in drawing order.
+        var open: (text: ObjectIdentifier, tag: String)?
+        func close() {
+            if let current = open { cairo_tag_end(cr, current.tag) }
+            open = nil
+        }
+        defer { close() }
         for item in page.items {
             switch item {
             case let .text(shaped, line, origin):
-                (shaped as? PangoText)?.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
+                guard let text = shaped as? PangoText else { continue }
+                if open?.text != ObjectIdentifier(text) {
+                    close()
+                    open = (ObjectIdentifier(text), tag(for: text.text.role))
+                    cairo_tag_begin(cr, open!.tag, "")
+                }
+                text.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
+                // Web addresses in the text are clickable.
+                let style = text.text.style
+                for link in text.links(line: line) {
+                    let area = Rect(x: origin.x + link.from, y: origin.y - style.size, width: link.to - link.from,
+                                    height: style.size * 1.3)
+                    addLink(cr, area, url: link.url)
+                }
             case let .rect(rect, fill, stroke, lineWidth):
                 cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height)
                 paint(cr, fill: fill, stroke: stroke, lineWidth: lineWidth)
@@ -49,12 +78,16 @@ public enum PDFRenderer {
                 cairo_curve_to(cr, control1.x, control1.y, control2.x, control2.y, to.x, to.y)
                 paint(cr, fill: nil, stroke: color, lineWidth: lineWidth)
             case let .link(rect, url):
-                let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-                let attributes = "rect=[\(rect.minX) \(rect.minY) \(rect.width) \(rect.height)] uri='\(escaped)'"
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-                cairo_tag_end(cr, CAIRO_TAG_LINK)
+                addLink(cr, rect, url: url)
             }
         }
+    }
+
+    /// A link annotation over `rect` opening `url`.
+    private static func addLink(_ cr: OpaquePointer, _ rect: Rect, url: String) {
+        let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(rect.minX) \(rect.minY) \(rect.width) \(rect.height)] uri='\(escaped)'")
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
     }
 
     /// Fills and strokes the current path, then clears it.
@@ -82,6 +115,9 @@ public final class PDFWriter {
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         PDFRenderer.setMetadata(surface, info)
         cr = cairo_create(surface)!
+        // Everything sits in one structure tree (cairo 1.16 also needs it: link annotations
+        // on pages without structure tags leave a dangling object in the file).
+        cairo_tag_begin(cr, "Document", "")
     }
 
     public func add(_ pages: [PageFrame]) {
@@ -106,6 +142,7 @@ public final class PDFWriter {
 
     /// Ends the document and returns its bytes.
     public func finish() -> Data {
+        cairo_tag_end(cr, "Document")
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)

@@ -54,6 +54,33 @@ public final class PangoText: ShapedText {
         return low
     }
 
+    /// The stretches of line `index` that link somewhere: their left and right x (from the
+    /// line's start, in points) and the address.
+    public func links(line index: Int) -> [(from: Double, to: Double, url: String)] {
+        let line = layoutLine(index)
+        let lineStart = Int(line.pointee.start_index), lineEnd = lineStart + Int(line.pointee.length)
+        var result: [(Double, Double, String)] = []
+        var offset = 0
+        for run in text.runs {
+            let count = run.text.unicodeScalars.count
+            defer { offset += count }
+            guard let url = run.link else { continue }
+            let start = max(lineStart, byteOffsets[preparedOffset(of: offset)])
+            let end = min(lineEnd, byteOffsets[preparedOffset(of: offset + count)])
+            guard start < end else { continue }
+            var x0: Int32 = 0, x1: Int32 = 0
+            pango_layout_line_index_to_x(line, Int32(start), 0, &x0)
+            pango_layout_line_index_to_x(line, Int32(end), 0, &x1)
+            result.append((PangoUnits.points(min(x0, x1)), PangoUnits.points(max(x0, x1)), url))
+        }
+        return result
+    }
+
+    /// The prepared offset where original offset `original` begins.
+    private func preparedOffset(of original: Int) -> Int {
+        prepared.origin.firstIndex { $0 >= original } ?? prepared.scalars.count
+    }
+
     /// One run of glyphs in one font, as Pango shaped it.
     public struct GlyphRun: Sendable, Hashable {
         public var family: String
