@@ -32,13 +32,17 @@ public struct DocumentContext {
     public var paper: Paper
     public var layout: DocumentLayout
     public var labels: Labels
+    /// The page to lay out on (portrait): the paper, or half of it for a booklet.
+    public var pageSize: Size
 
-    public init(article: Article, mode: LanguageMode, paper: Paper, layout: DocumentLayout, labels: Labels) {
+    public init(article: Article, mode: LanguageMode, paper: Paper, layout: DocumentLayout, labels: Labels,
+                pageSize: Size? = nil) {
         self.article = article
         self.mode = mode
         self.paper = paper
         self.layout = layout
         self.labels = labels
+        self.pageSize = pageSize ?? paper.size
     }
 }
 

@@ -12,4 +12,7 @@ public enum Paper: String, Sendable, CaseIterable {
         case .letter: return Size(width: 612, height: 792)
         }
     }
+
+    /// Half the sheet, portrait: the page of a booklet folded from it (A5, half-letter).
+    public var halfSize: Size { Size(width: size.height / 2, height: size.width) }
 }

@@ -8,6 +8,7 @@ final class Writer {
     let article: Article
     let mode: LanguageMode
     let paper: Paper
+    let pageSize: Size
     let layout: DocumentLayout
     let labels: Labels
     private(set) var diagnostics: [Diagnostic] = []
@@ -16,6 +17,7 @@ final class Writer {
         article = context.article
         mode = context.mode
         paper = context.paper
+        pageSize = context.pageSize
         layout = context.layout
         labels = context.labels
     }
@@ -87,7 +89,7 @@ final class Writer {
         let site = article.metadata.siteAddress
         let labels = self.labels
         let runningHeader = layout.runningHeader
-        var size = paper.size
+        var size = pageSize
         if layout.landscape { size = Size(width: size.height, height: size.width) }
         return PageTemplate(
             size: size, margins: layout.margins, bandGap: layout.bandGap, safeMargin: DocumentLayout.safeMargin,

@@ -30,8 +30,44 @@ struct Render: ParsableCommand {
     var paper: Paper = .a4
 
     @Option(name: [.customShort("o"), .customLong("output")],
-            help: "Where to write the PDF (default: output/SLUG-DOC-LANG-PAPER.pdf).")
+            help: "Where to write the PDF (default: output/SLUG-DOC-LANG-PAPER.pdf); with --format png, NAME-1.png, NAME-2.png, ….")
     var outputPath: String?
+
+    @Flag(help: "Large print: body text at least 16 pt, everything reflowed.")
+    var largePrint = false
+
+    @Flag(help: "No colour; warning boxes stay distinct by their borders.")
+    var grayscale = false
+
+    @Flag(help: "A5 booklet on A4 sheets (half-letter on Letter), in order for double-sided printing and folding.")
+    var booklet = false
+
+    @Option(help: "Bleed for a print shop, e.g. 3mm.")
+    var bleed: String?
+
+    @Flag(help: "Crop marks at the trim's corners, for a print shop.")
+    var cropMarks = false
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case pdf, png }
+
+    @Option(help: "Output format.")
+    var format: Format = .pdf
+
+    @Option(help: "Resolution of PNG pages, in dots per inch.")
+    var dpi: Double = 150
+
+    func validate() throws {
+        if let bleed, Self.millimetres(bleed) == nil {
+            throw ValidationError("--bleed '\(bleed)' is not a length; write it like 3mm")
+        }
+        guard (36...600).contains(dpi) else { throw ValidationError("--dpi must be from 36 to 600") }
+    }
+
+    /// "3mm" (or "3") in points.
+    static func millimetres(_ text: String) -> Double? {
+        let number = text.hasSuffix("mm") ? String(text.dropLast(2)) : text
+        return Double(number).flatMap { (0...20).contains($0) ? $0 * 72 / 25.4 : nil }
+    }
 
     func run() throws {
         do throws(DiagnosticError) {
@@ -45,17 +81,30 @@ struct Render: ParsableCommand {
     private func produce() throws(DiagnosticError) {
         let publisher = try Publisher()
         let loaded = try publisher.loadArticle(path: article)
-        let options = RenderOptions(document: document, mode: mode, paper: paper)
+        let options = RenderOptions(document: document, mode: mode, paper: paper, largePrint: largePrint,
+                                    grayscale: grayscale, booklet: booklet, bleed: bleed.flatMap(Self.millimetres) ?? 0,
+                                    cropMarks: cropMarks)
         let rendered = try publisher.render(loaded.article, options: options)
         report(loaded.warnings + rendered.warnings)
-        let path = outputPath ?? Self.defaultPath(slug: loaded.article.metadata.slug, options: options)
-        try AtomicFile.write(rendered.pdf, to: path)
-        print("wrote \(path) (\(rendered.pageCount) pages)")
+        let path = outputPath ?? Self.defaultPath(slug: loaded.article.metadata.slug, options: options, format: format)
+        switch format {
+        case .pdf:
+            try AtomicFile.write(rendered.pdf, to: path)
+            print("wrote \(path) (\(rendered.sheets.count) pages)")
+        case .png:
+            let stem = path.hasSuffix(".png") ? String(path.dropLast(4)) : path
+            for (index, image) in rendered.images(dpi: dpi).enumerated() {
+                try AtomicFile.write(image, to: "\(stem)-\(index + 1).png")
+            }
+            print("wrote \(stem)-1.png … \(stem)-\(rendered.sheets.count).png at \(Int(dpi)) dpi")
+        }
     }
 
-    static func defaultPath(slug: String, options: RenderOptions) -> String {
+    static func defaultPath(slug: String, options: RenderOptions, format: Format) -> String {
         let language = options.mode.rawValue.replacingOccurrences(of: "+", with: "-")
-        return "output/\(slug)-\(options.document.rawValue)-\(language)-\(options.paper.rawValue).pdf"
+        let variants = [(options.largePrint, "large"), (options.grayscale, "gray"), (options.booklet, "booklet"),
+                        (options.bleed > 0 || options.cropMarks, "print")].filter(\.0).map { "-\($0.1)" }.joined()
+        return "output/\(slug)-\(options.document.rawValue)-\(language)-\(options.paper.rawValue)\(variants).\(format.rawValue)"
     }
 
     func report(_ diagnostics: [Diagnostic]) {

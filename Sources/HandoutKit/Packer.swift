@@ -205,7 +205,7 @@ public final class Packer: @unchecked Sendable {
                                                   subject: "Print-ready pack", keywords: "", creator: "Handout",
                                                   date: "\(date)T00:00:00"))
         let front = try cover(starts)
-        writer.add(front.pages)
+        writer.add(front.pages, bookmarks: false)
         writer.addBookmark("Contents", page: 1)
         var articleBookmarks: [String: Int] = [:]
         for (job, start) in zip(jobs, starts) {
@@ -217,7 +217,7 @@ public final class Packer: @unchecked Sendable {
             let parent = articleBookmarks[slug] ?? writer.addBookmark(job.article.title.en, page: start)
             articleBookmarks[slug] = parent
             writer.addBookmark(Self.detail(job.options), page: start, parent: parent)
-            writer.add(rendered.pages)
+            writer.add(rendered.pages, bookmarks: false)
         }
         try AtomicFile.write(writer.finish(), to: target.path)
         return writer.pageCount

@@ -32,19 +32,41 @@ public struct RenderOptions: Sendable, Hashable {
     public var document: DocumentKind
     public var mode: LanguageMode
     public var paper: Paper
+    /// Body text at least 16 pt, everything scaled and reflowed (not a zoom); page limits lifted.
+    public var largePrint: Bool
+    /// No colour: boxes stay distinct by their borders and bars.
+    public var grayscale: Bool
+    /// Half-size pages imposed two to a side of the paper, to fold into a booklet.
+    public var booklet: Bool
+    /// Extra paper beyond the trim on every side, in points, for a print shop.
+    public var bleed: Double
+    /// Marks at the trim's corners for a print shop's cutter.
+    public var cropMarks: Bool
 
-    public init(document: DocumentKind = .handout, mode: LanguageMode = .bilingual, paper: Paper = .a4) {
+    public init(document: DocumentKind = .handout, mode: LanguageMode = .bilingual, paper: Paper = .a4,
+                largePrint: Bool = false, grayscale: Bool = false, booklet: Bool = false, bleed: Double = 0,
+                cropMarks: Bool = false) {
         self.document = document
         self.mode = mode
         self.paper = paper
+        self.largePrint = largePrint
+        self.grayscale = grayscale
+        self.booklet = booklet
+        self.bleed = bleed
+        self.cropMarks = cropMarks
     }
 }
 
-/// A finished document: the PDF, its pages as laid out, and the warnings on the way.
+/// A finished document: the PDF, its pages as laid out and as printed (imposed, with
+/// marks), and the warnings on the way.
 public struct Rendered {
     public var pdf: Data
     public var layout: LayoutResult
+    public var sheets: [PageFrame]
     public var warnings: [Diagnostic]
+
+    /// The printed pages as PNG images.
+    public func images(dpi: Double) -> [Data] { PNGRenderer.render(sheets, dpi: dpi) }
 
     public var pageCount: Int { layout.pages.count }
 }
@@ -94,10 +116,12 @@ public final class Publisher {
         let definition = options.document.definition
         let layout = try DocumentLayout.load(path: resources.layouts.appendingPathComponent(options.document.layoutFile).path,
                                              sections: definition.sections, required: definition.requiredSections)
+            .adjusted(for: options)
         var scale = 1.0
         while true {
             let context = DocumentContext(article: article, mode: options.mode, paper: options.paper,
-                                          layout: layout.scaled(by: scale), labels: labels)
+                                          layout: layout.scaled(by: scale), labels: labels,
+                                          pageSize: options.booklet ? options.paper.halfSize : options.paper.size)
             let plan = definition.plan(context)
             let result = paginate(plan)
             let tooLong = layout.maxPages.map { result.pages.count > $0 } ?? false
@@ -141,7 +165,38 @@ public final class Publisher {
                                 keywords: [article.metadata.slug, options.document.rawValue, options.mode.rawValue]
                                     .joined(separator: ", "),
                                 creator: "Handout", date: "\(article.metadata.lastReviewed)T00:00:00")
-        let pdf = PDFRenderer.render(result, info: info)
-        return Rendered(pdf: pdf, layout: result, warnings: plan.diagnostics + result.diagnostics)
+        var sheets = result.pages
+        if options.booklet, case .pages = plan.pagination {
+            let paper = options.paper.size
+            sheets = Imposition.booklet(sheets, sheet: Size(width: paper.height, height: paper.width))
+        }
+        if options.bleed > 0 || options.cropMarks {
+            sheets = Imposition.printMarks(sheets, bleed: options.bleed, cropMarks: options.cropMarks,
+                                           markLength: millimetres(5), color: .black)
+        }
+        let pdf = PDFRenderer.render(LayoutResult(pages: sheets, diagnostics: []), info: info)
+        return Rendered(pdf: pdf, layout: result, sheets: sheets, warnings: plan.diagnostics + result.diagnostics)
     }
+}
+
+extension DocumentLayout {
+    /// Large print (body at least 16 pt, everything in proportion, no page limit) and
+    /// grayscale. A wallet card keeps its size: large print does not apply to it.
+    func adjusted(for options: RenderOptions) -> DocumentLayout {
+        var layout = self
+        if options.largePrint, sheet == nil {
+            layout = layout.scaled(by: max(1, Self.largePrintBody / size(.body).size))
+            layout.maxPages = nil
+            // The running header and footer grow too, and may take a second line: give them room.
+            let small = layout.size(.small)
+            let growth = (small.size - size(.small).size) * small.lineHeight + small.size * small.lineHeight
+            layout.margins.top += growth
+            layout.margins.bottom += growth
+        }
+        if options.grayscale { layout.colours = layout.colours.mapValues(\.gray) }
+        return layout
+    }
+
+    /// The usual floor for large-print materials.
+    static let largePrintBody = 16.0
 }

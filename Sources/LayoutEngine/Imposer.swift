@@ -73,7 +73,8 @@ public enum Imposer {
                                        y: top + Double(row) * (template.item.height + template.gutter))
                     let card = Rect(x: origin.x, y: origin.y, width: template.item.width, height: template.item.height)
                     page.items.append(.rect(card, fill: nil, stroke: template.outlineColor, lineWidth: 0.3))
-                    page.items += cutMarks(around: card, template: template)
+                    page.items += cutMarks(around: card, gap: template.markLength * 0.4, length: template.markLength,
+                                           color: template.markColor)
                     page.anchors.append(Anchor(id: "item", rect: card))
                     content.place(at: origin.offset(dx: template.padding.left, dy: template.padding.top), into: &page)
                 }
@@ -83,17 +84,17 @@ public enum Imposer {
         return LayoutResult(pages: pages, diagnostics: composer.diagnostics + diagnostics, overfull: overfull)
     }
 
-    /// Two short lines at each corner, pointing away from the item along its edges.
-    static func cutMarks(around card: Rect, template: SheetTemplate) -> [PlacedItem] {
-        let gap = template.markLength * 0.4, length = template.markLength
+    /// Two short lines at each corner, pointing away from the item along its edges,
+    /// starting `gap` away from the corner.
+    static func cutMarks(around card: Rect, gap: Double, length: Double, color: Color) -> [PlacedItem] {
         var marks: [PlacedItem] = []
         for x in [card.minX, card.maxX] {
             for y in [card.minY, card.maxY] {
                 let dx = x == card.minX ? -1.0 : 1.0, dy = y == card.minY ? -1.0 : 1.0
                 marks.append(.line(from: Point(x: x + dx * gap, y: y), to: Point(x: x + dx * (gap + length), y: y),
-                                   color: template.markColor, lineWidth: 0.4))
+                                   color: color, lineWidth: 0.4))
                 marks.append(.line(from: Point(x: x, y: y + dy * gap), to: Point(x: x, y: y + dy * (gap + length)),
-                                   color: template.markColor, lineWidth: 0.4))
+                                   color: color, lineWidth: 0.4))
             }
         }
         return marks

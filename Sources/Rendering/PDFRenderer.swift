@@ -120,8 +120,13 @@ public final class PDFWriter {
         cairo_tag_begin(cr, "Document", "")
     }
 
-    public func add(_ pages: [PageFrame]) {
+    /// The latest bookmark at each heading level, to nest the next one under.
+    private var outline: [Int: Int] = [:]
+
+    /// Adds pages; `bookmarks` adds one for each heading on them.
+    public func add(_ pages: [PageFrame], bookmarks: Bool = true) {
         for page in pages {
+            if bookmarks { bookmarkHeadings(of: page, number: pageCount + 1) }
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             PDFRenderer.draw(page, into: cr)
             cairo_show_page(cr)
@@ -129,9 +134,29 @@ public final class PDFWriter {
         }
     }
 
+    /// A bookmark for every heading that starts on this page; a heading and its
+    /// translation beside it (same baseline) make one bookmark, "English / Bangla".
+    private func bookmarkHeadings(of page: PageFrame, number: Int) {
+        var headings: [(y: Double, level: Int, title: String)] = []
+        for case let .text(shaped, 0, origin) in page.items {
+            guard case .heading(let level) = shaped.text.role else { continue }
+            let title = shaped.text.plainText
+            if let index = headings.firstIndex(where: { abs($0.y - origin.y) < 0.5 && $0.level == level }) {
+                headings[index].title += " / " + title
+            } else {
+                headings.append((origin.y, level, title))
+            }
+        }
+        for heading in headings {
+            let parent = (1..<max(heading.level, 1)).reversed().compactMap { outline[$0] }.first ?? 0
+            outline[heading.level] = addBookmark(heading.title, page: number, parent: parent)
+            for deeper in outline.keys where deeper > heading.level { outline[deeper] = nil }
+        }
+    }
+
     /// An empty page, so the next document starts on a right-hand page when printed double-sided.
     public func addBlankPage(size: Size) {
-        add([PageFrame(size: size, body: Rect(x: 0, y: 0, width: size.width, height: size.height))])
+        add([PageFrame(size: size, body: Rect(x: 0, y: 0, width: size.width, height: size.height))], bookmarks: false)
     }
 
     /// A bookmark to page `page` (counting from 1); returns its id, to nest bookmarks under it.
@@ -151,11 +176,11 @@ public final class PDFWriter {
 }
 
 /// Collects the bytes Cairo writes.
-private final class ByteSink {
+final class ByteSink {
     var data = Data()
 }
 
-private func writeToSink(_ closure: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
+func writeToSink(_ closure: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
     guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
     Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
     return CAIRO_STATUS_SUCCESS
