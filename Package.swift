@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Handout: structured medical articles → print-ready bilingual PDFs.
 // Layers, each importing only those above it in this list:
-//   CPangoCairo, CLibXML2 → Diagnostics → ArticleModel → Importing (web pages → articles)
+//   CPangoCairo, CLibXML2, CQRencode (C libraries, each a module map and one header) → Diagnostics → ArticleModel → Importing (web pages → articles)
 //   → LayoutEngine → TextShaping → Rendering → Documents → HandoutKit (the façade)
 //   → HandoutCLI (the `handout` executable)
 import PackageDescription
@@ -35,6 +35,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .target(name: "Diagnostics", dependencies: [.product(name: "Yams", package: "Yams")],
                 swiftSettings: strict),
         .target(name: "ArticleModel", dependencies: ["Diagnostics"], swiftSettings: strict),
@@ -43,7 +48,7 @@ let package = Package(
         .target(name: "TextShaping", dependencies: ["LayoutEngine", "CPangoCairo"], swiftSettings: strict),
         .target(name: "Rendering", dependencies: ["LayoutEngine", "TextShaping", "CPangoCairo"],
                 swiftSettings: strict),
-        .target(name: "Documents", dependencies: ["ArticleModel", "LayoutEngine"], swiftSettings: strict),
+        .target(name: "Documents", dependencies: ["ArticleModel", "LayoutEngine", "CQRencode"], swiftSettings: strict),
         .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering", "Importing",
                                                    .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),

@@ -10,7 +10,7 @@ public enum Handout: DocumentDefinition {
         "summary", "key_takeaways", "warning_details", "definition",
     ] + SectionKind.allCases.map(\.rawValue) + [
         "other_sections", "medicine_safety", "doctor_visit", "roadmap", "diary_prompts", "faq", "conclusion",
-        "disclaimer", "references", "about",
+        "disclaimer", "references", "read_online", "about",
     ]
     /// Medical safety text a layout may not drop (the warning signs are always placed first).
     public static let requiredSections = ["disclaimer"]

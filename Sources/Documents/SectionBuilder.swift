@@ -51,6 +51,7 @@ struct SectionBuilder {
         case "conclusion": return titled(.conclusion, writer.paragraphs(article.conclusion))
         case "disclaimer": return [disclaimer()]
         case "references": return references()
+        case "read_online": return [writer.readOnline()]
         case "about": return about()
         default: return []
         }

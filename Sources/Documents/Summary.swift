@@ -12,9 +12,11 @@ public enum Summary: DocumentDefinition {
         blocks.append(writer.hospitalNowBox(anchor: Handout.warningAnchor, compact: context.mode == .bilingual))
         blocks += builder.titled(.keyTakeaways, writer.bullets(context.article.keyTakeaways))
         blocks += builder.titled(.whenToSee, writer.paragraphs([writer.label(.seeDoctorIf)]))
-        blocks.append(writer.readOnline())
-        blocks += writer.paragraphs([context.article.disclaimer], style: writer.style(.small, colour: .muted,
-                                                                                        before: writer.bodySize * 0.5))
+        // The disclaimer sits beside the QR code, in each language, to keep the page to one.
+        let small = writer.style(.small, colour: .muted, before: writer.bodySize * 0.3)
+        blocks.append(writer.readOnline(beside: context.mode.languages.map {
+            .text(writer.styled(context.article.disclaimer, $0, style: small))
+        }))
         return writer.plan(blocks, subtitle: .onePage,
                            rules: [.wholeOnFirstPage(anchor: Handout.warningAnchor, what: "the urgent warning signs box")])
     }

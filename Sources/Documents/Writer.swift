@@ -69,11 +69,18 @@ final class Writer {
         mode.languages.map { text[$0] ?? text.en }.joined(separator: " · ")
     }
 
-    /// "Read the full article at …" across the page, the address a link.
-    func readOnline() -> Block {
+    /// A QR code for the article's address, and beside it "Read the full article" and the
+    /// address itself (a link), so a phone or a person can follow it.
+    func readOnline(beside extra: [Block] = []) -> Block {
         let url = article.metadata.canonicalURL
-        let style = self.style(.body, bold: true, before: bodySize * 0.6, after: bodySize * 0.3)
-        return .text(StyledText([TextRun(labelText(.readFull) + ": "), TextRun(url, link: url)], style: style, role: .label))
+        let size = millimetres(24)
+        let words = style(.body, bold: true, after: bodySize * 0.3)
+        let address = style(.body, colour: .heading)
+        let text: [Block] = [.text(StyledText(labelText(.readFull), style: words, role: .label)),
+                             .text(StyledText([TextRun(url, link: url)], style: address, role: .label))] + extra
+        guard let code = QRCode.drawing(for: url, size: size, colour: .black) else { return .group(text, keepTogether: true) }
+        return .row(RowBlock(columns: [[.drawing(code)], text], weights: [size, bodyWidth - size - bodySize],
+                             gap: bodySize, spacing: Spacing(before: bodySize, after: bodySize)))
     }
 
     // MARK: Pages

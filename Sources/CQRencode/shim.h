@@ -1,0 +1,2 @@
+// libqrencode: QR codes for the article's web address.
+#include <qrencode.h>
