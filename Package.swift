@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Handout: structured medical articles → print-ready bilingual PDFs.
 // Layers, each importing only those above it in this list:
-//   CPangoCairo, CLibXML2, CQRencode (C libraries, each a module map and one header) → Diagnostics → ArticleModel → Importing (web pages → articles)
+//   CPangoCairo, CLibXML2, CQRencode, CQPDF (C libraries, each a module map and one header) → Diagnostics → ArticleModel → Importing (web pages → articles)
 //   → LayoutEngine → TextShaping → Rendering → Documents → HandoutKit (the façade)
 //   → HandoutCLI (the `handout` executable)
 import PackageDescription
@@ -40,13 +40,18 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CQPDF",
+            pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]
+        ),
         .target(name: "Diagnostics", dependencies: [.product(name: "Yams", package: "Yams")],
                 swiftSettings: strict),
         .target(name: "ArticleModel", dependencies: ["Diagnostics"], swiftSettings: strict),
         .target(name: "Importing", dependencies: ["ArticleModel", "CLibXML2"], swiftSettings: strict),
         .target(name: "LayoutEngine", dependencies: ["Diagnostics"], swiftSettings: strict),
         .target(name: "TextShaping", dependencies: ["LayoutEngine", "CPangoCairo"], swiftSettings: strict),
-        .target(name: "Rendering", dependencies: ["LayoutEngine", "TextShaping", "CPangoCairo"],
+        .target(name: "Rendering", dependencies: ["LayoutEngine", "TextShaping", "CPangoCairo", "CQPDF"],
                 swiftSettings: strict),
         .target(name: "Documents", dependencies: ["ArticleModel", "LayoutEngine", "CQRencode"], swiftSettings: strict),
         .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering", "Importing",

@@ -7,6 +7,7 @@ packages=(
   libcairo2-dev libpango1.0-dev   # cairo (PDF surface) and Pango, with their headers
   libxml2-dev                     # libxml2's HTML parser, for importing web pages
   libqrencode-dev                 # QR codes for the article's address
+  libqpdf-dev                     # sets the PDF's languages, which cairo cannot
   zbar-tools mupdf-tools          # the tests decode the QR codes and render with a second PDF reader
   poppler-utils qpdf              # pdftotext, pdffonts, pdftoppm, qpdf: the tests' PDF consumers
   libharfbuzz-bin                 # hb-shape: the tests compare Pango's Bangla shaping with it

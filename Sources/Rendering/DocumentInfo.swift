@@ -8,8 +8,12 @@ public struct DocumentInfo: Sendable, Hashable {
     public var creator: String
     /// ISO 8601 (`2025-04-14T00:00:00`), written as both creation and modification date.
     public var date: String
+    /// The document's main language (BCP 47: "en", "bn"); Bangla passages are marked "bn".
+    public var language: String
 
-    public init(title: String, author: String, subject: String, keywords: String, creator: String, date: String) {
+    public init(title: String, author: String, subject: String, keywords: String, creator: String, date: String,
+                language: String = "en") {
+        self.language = language
         self.title = title
         self.author = author
         self.subject = subject

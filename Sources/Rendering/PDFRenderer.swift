@@ -31,7 +31,10 @@ public enum PDFRenderer {
         }
     }
 
-    static func draw(_ page: PageFrame, into cr: OpaquePointer) {
+    /// Draws the page; returns the language of each structure element begun on it.
+    @discardableResult
+    static func draw(_ page: PageFrame, into cr: OpaquePointer) -> [String] {
+        var languages: [String] = []
         // Each paragraph's lines go into one structure element, in drawing order.
         var open: (text: ObjectIdentifier, tag: String)?
         func close() {
@@ -47,6 +50,7 @@ public enum PDFRenderer {
                     close()
                     open = (ObjectIdentifier(text), tag(for: text.text.role))
                     cairo_tag_begin(cr, open!.tag, "")
+                    languages.append(isBangla(text.text.plainText) ? "bn" : "en")
                 }
                 text.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
                 // Web addresses in the text are clickable.
@@ -81,6 +85,14 @@ public enum PDFRenderer {
                 addLink(cr, rect, url: url)
             }
         }
+        return languages
+    }
+
+    /// Mostly Bangla letters.
+    static func isBangla(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+        let bangla = letters.filter { (0x0980...0x09FF).contains($0.value) }.count
+        return bangla * 2 > letters.count
     }
 
     /// A link annotation over `rect` opening `url`.
@@ -108,9 +120,13 @@ public final class PDFWriter {
     private let sink = ByteSink()
     private let surface: OpaquePointer
     private let cr: OpaquePointer
+    private let language: String
+    /// The language of each structure element, in order.
+    private var elementLanguages: [String] = []
     public private(set) var pageCount = 0
 
     public init(info: DocumentInfo) {
+        language = info.language
         surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), 595, 842)!
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         PDFRenderer.setMetadata(surface, info)
@@ -128,7 +144,7 @@ public final class PDFWriter {
         for page in pages {
             if bookmarks { bookmarkHeadings(of: page, number: pageCount + 1) }
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            PDFRenderer.draw(page, into: cr)
+            elementLanguages += PDFRenderer.draw(page, into: cr)
             cairo_show_page(cr)
             pageCount += 1
         }
@@ -171,7 +187,8 @@ public final class PDFWriter {
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
-        return sink.data
+        return PDFLanguages.mark(sink.data, document: language,
+                                 elements: elementLanguages.map { $0 == language ? nil : $0 })
     }
 }
 

@@ -1,0 +1,2 @@
+// libqpdf's C API: edits cairo's PDF objects (the document and passage languages).
+#include <qpdf/qpdf-c.h>

@@ -1,0 +1,48 @@
+// Languages in the PDF: the catalog's /Lang, and /Lang on each Bangla structure element,
+// so screen readers switch voices. Cairo 1.16 ignores a lang attribute on its tags, so
+// this edits the finished file's objects with libqpdf (never its bytes by hand).
+internal import CQPDF
+import Foundation
+
+enum PDFLanguages {
+    /// QPDF_ERRORS, a macro Swift does not import.
+    static let qpdfErrors: QPDF_ERROR_CODE = 1 << 1
+
+    /// `pdf` with /Lang `document` on the catalog, and /Lang on the structure elements
+    /// whose entry in `elements` (in the order they were tagged) is not nil. The file is
+    /// returned unchanged if it cannot be read back.
+    static func mark(_ pdf: Data, document: String, elements: [String?]) -> Data {
+        var q: qpdf_data? = qpdf_init()
+        defer { qpdf_cleanup(&q) }
+        qpdf_set_suppress_warnings(q, 1)
+        let read = pdf.withUnsafeBytes { bytes in
+            qpdf_read_memory(q, "handout.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
+        }
+        guard read & qpdfErrors == 0 else { return pdf }
+        let root = qpdf_get_root(q)
+        qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, document))
+        qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"))
+        for (element, language) in zip(structureElements(q, root), elements) {
+            if let language { qpdf_oh_replace_key(q, element, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
+        }
+        qpdf_init_write_memory(q)
+        qpdf_set_deterministic_ID(q, 1)   // same input, same bytes
+        guard qpdf_write(q) & qpdfErrors == 0, let buffer = qpdf_get_buffer(q) else { return pdf }
+        return Data(bytes: buffer, count: qpdf_get_buffer_length(q))
+    }
+
+    /// The top-level structure elements, in order: one per tagged paragraph. (Cairo puts
+    /// them straight under the tree's root; a Document element, if there is one, is looked into.)
+    private static func structureElements(_ q: qpdf_data?, _ root: qpdf_oh) -> [qpdf_oh] {
+        func elements(_ kids: qpdf_oh) -> [qpdf_oh] {
+            guard qpdf_oh_is_array(q, kids) != 0 else { return qpdf_oh_is_dictionary(q, kids) != 0 ? [kids] : [] }
+            return (0..<qpdf_oh_get_array_n_items(q, kids)).map { qpdf_oh_get_array_item(q, kids, $0) }
+                .filter { qpdf_oh_is_dictionary(q, $0) != 0 && qpdf_oh_has_key(q, $0, "/S") != 0 }
+        }
+        let top = elements(qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), "/K"))
+        if top.count == 1, String(cString: qpdf_oh_get_name(q, qpdf_oh_get_key(q, top[0], "/S"))) == "/Document" {
+            return elements(qpdf_oh_get_key(q, top[0], "/K"))
+        }
+        return top
+    }
+}
