@@ -3,7 +3,7 @@
 // Layers, each importing only those above it in this list:
 //   CPangoCairo, CLibXML2, CQRencode, CQPDF (C libraries, each a module map and one header) → Diagnostics → ArticleModel → Importing (web pages → articles)
 //   → LayoutEngine → TextShaping → Rendering → Documents → HandoutKit (the façade)
-//   → HandoutCLI (the `handout` executable)
+//   → HandoutServer (the print service) → HandoutCLI (the `handout` executable)
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -57,9 +59,14 @@ let package = Package(
         .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering", "Importing",
                                                    .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
+        .target(name: "HandoutServer", dependencies: [
+            "HandoutKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ], swiftSettings: strict),
         .executableTarget(
             name: "HandoutCLI",
-            dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HandoutKit", "HandoutServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .executableTarget(name: "HandoutBench", dependencies: ["HandoutKit"], swiftSettings: strict),
@@ -67,5 +74,8 @@ let package = Package(
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"], swiftSettings: strict),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Diagnostics"], swiftSettings: strict),
         .testTarget(name: "HandoutTests", dependencies: ["HandoutKit"], swiftSettings: strict),
+        .testTarget(name: "HandoutServerTests", dependencies: [
+            "HandoutServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], swiftSettings: strict),
     ]
 )

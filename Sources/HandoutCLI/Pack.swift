@@ -86,7 +86,7 @@ final class Progress: @unchecked Sendable {
     func show(_ event: PackEvent, done: Int, total: Int) {
         let what: String
         switch event {
-        case let .written(file, pages): what = "wrote \(file) (\(pages) pages)"
+        case let .written(file, pages): what = "wrote \(file) (\(pages) page\(pages == 1 ? "" : "s"))"
         case let .skipped(file): what = "unchanged \(file)"
         case let .failed(file, _): what = "FAILED \(file)"
         }

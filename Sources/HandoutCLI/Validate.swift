@@ -47,14 +47,16 @@ struct Validate: ParsableCommand {
             throw ExitCode.failure
         }
         let date = today.flatMap(CalendarDate.init(iso:)) ?? CalendarDate.today
-        let found = articles.flatMap { publisher.validate(path: $0, today: date) }
+        // The layouts' warnings come with every article: say each once.
+        var seen = Set<String>()
+        let found = articles.flatMap { publisher.validate(path: $0, today: date) }.filter { seen.insert($0.description).inserted }
         switch format {
         case .text:
             for diagnostic in found { print(diagnostic) }
             let errors = found.errors.count, warnings = found.warnings.count
             print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(articles.count) file\(articles.count == 1 ? "" : "s")")
         case .json:
-            print(String(decoding: try JSONSerialization.data(withJSONObject: found.map(\.json), options: [.prettyPrinted, .sortedKeys]),
+            print(String(decoding: try JSONSerialization.data(withJSONObject: found.map(\.json), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
                          as: UTF8.self))
         }
         if !found.errors.isEmpty { throw ExitCode.failure }

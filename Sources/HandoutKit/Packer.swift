@@ -44,14 +44,13 @@ public struct PackReport: Sendable {
     public var failures: [(subject: String, diagnostics: [Diagnostic])]
 }
 
-public final class Packer: @unchecked Sendable {
+public final class Packer: Sendable {
     let resources: Resources
-    /// Publishers hold Pango objects, which are not thread-safe: one per worker, reused.
-    private var idle: [Publisher] = []
-    private let lock = NSLock()
+    let pool: PublisherPool
 
     public init(resources: Resources = .standard()) {
         self.resources = resources
+        pool = PublisherPool(resources: resources)
     }
 
     struct Job {
@@ -119,13 +118,17 @@ public final class Packer: @unchecked Sendable {
             }
         }
         let manifest = Manifest(files: entries.sorted { $0.file < $1.file })
-        try AtomicFile.write(manifest.json, to: request.folder.appendingPathComponent(Manifest.name).path)
+        let manifestPath = request.folder.appendingPathComponent(Manifest.name).path
+        if FileManager.default.contents(atPath: manifestPath) != manifest.json {
+            try AtomicFile.write(manifest.json, to: manifestPath)
+        }
         return PackReport(manifest: manifest, written: written, skipped: skipped, failures: failures)
     }
 
     /// Loads each article once and lists its files; an article that does not load is a failure, not a stop.
     func plan(_ request: PackRequest, failures: inout [(String, [Diagnostic])]) throws(DiagnosticError) -> [Job] {
         var jobs: [Job] = []
+        var slugs: [String: String] = [:]   // slug → the file that has it
         for path in request.articles {
             guard let data = FileManager.default.contents(atPath: path) else {
                 failures.append((path, [.error("no such file '\(path)'", hint: "check the path and spelling")]))
@@ -138,6 +141,12 @@ public final class Packer: @unchecked Sendable {
                 failures.append((path, error.diagnostics))
                 continue
             }
+            if let first = slugs[article.metadata.slug] {
+                failures.append((path, [.error("the slug '\(article.metadata.slug)' is already used by \(first)",
+                                                hint: "give each article its own slug; the files would overwrite each other")]))
+                continue
+            }
+            slugs[article.metadata.slug] = path
             for document in request.documents {
                 for mode in request.modes {
                     for paper in request.papers {
@@ -228,10 +237,7 @@ public final class Packer: @unchecked Sendable {
     }
 
     private func withPublisher<T>(_ body: (Publisher) throws(DiagnosticError) -> T) throws(DiagnosticError) -> T {
-        let publisher: Publisher
-        if let ready = lock.withLock({ idle.popLast() }) { publisher = ready } else { publisher = try Publisher(resources: resources) }
-        defer { lock.withLock { idle.append(publisher) } }
-        return try body(publisher)
+        try pool.withPublisher(body)
     }
 }
 

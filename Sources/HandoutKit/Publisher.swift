@@ -91,12 +91,6 @@ public final class Publisher {
     /// Every problem with an article file, errors and warnings, as `handout validate`
     /// reports them: the loader's, the article checks' (as of `today`), and the layouts'.
     public func validate(path: String, today: CalendarDate) -> [Diagnostic] {
-        let loaded: (article: Article, warnings: [Diagnostic])
-        do {
-            loaded = try loadArticle(path: path)
-        } catch {
-            return error.diagnostics
-        }
         var layoutWarnings: [Diagnostic] = []
         for kind in DocumentKind.allCases {
             let file = resources.layouts.appendingPathComponent(kind.layoutFile).path
@@ -107,8 +101,15 @@ public final class Publisher {
                 layoutWarnings += error.diagnostics
             }
         }
-        return loaded.warnings + ArticleChecks.warnings(loaded.article, today: today)
-            + loaded.article.unsilenced(layoutWarnings)
+        // An article that does not load still gets the layouts' warnings; its own checks
+        // need the whole article, so they come once its errors are fixed.
+        do {
+            let loaded = try loadArticle(path: path)
+            return loaded.warnings + ArticleChecks.warnings(loaded.article, today: today)
+                + loaded.article.unsilenced(layoutWarnings)
+        } catch {
+            return error.diagnostics + layoutWarnings
+        }
     }
 
     /// Lays the document out without drawing it (tests and previews use this).

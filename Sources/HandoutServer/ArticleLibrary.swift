@@ -1,0 +1,90 @@
+// The articles a server offers: the YAML files directly in one folder, read again when
+// they change on disk (no restart), looked up by slug (never by a path from a request).
+import Crypto
+import Diagnostics
+import Foundation
+import HandoutKit
+
+final class ArticleLibrary: @unchecked Sendable {
+    struct Entry: Sendable {
+        var article: Article
+        /// SHA-256 of the file: part of every cache key and ETag.
+        var hash: String
+        var modified: Date
+    }
+
+    let folder: URL
+    private var bySlug: [String: Entry] = [:]
+    private var files: [String: Date] = [:]
+    private var problems: [Diagnostic] = []
+    private var checked = Date.distantPast
+    /// How often the folder is looked at again.
+    let recheck: TimeInterval
+    private let lock = NSLock()
+
+    init(folder: URL, recheck: TimeInterval = 1) {
+        self.folder = folder.standardizedFileURL.resolvingSymlinksInPath()
+        self.recheck = recheck
+    }
+
+    var all: [Entry] {
+        refresh()
+        return lock.withLock { bySlug.values.sorted { $0.article.metadata.slug < $1.article.metadata.slug } }
+    }
+
+    func entry(_ slug: String) -> Entry? {
+        refresh()
+        return lock.withLock { bySlug[slug] }
+    }
+
+    /// Files that failed to load, for the server's log.
+    var loadProblems: [Diagnostic] { lock.withLock { problems } }
+
+    /// Re-reads changed files, at most once every `recheck` seconds.
+    func refresh() {
+        let now = Date()
+        let due = lock.withLock { () -> Bool in
+            guard now.timeIntervalSince(checked) >= recheck else { return false }
+            checked = now
+            return true
+        }
+        guard due else { return }
+        let listing = currentFiles()
+        guard lock.withLock({ listing != files }) else { return }
+        var entries: [String: Entry] = [:]
+        var found: [Diagnostic] = []
+        for (path, modified) in listing {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            do {
+                let article = try ArticleLoader.load(data: data, file: path).article
+                entries[article.metadata.slug] = Entry(article: article, hash: SHA256.hash(data: data).hex, modified: modified)
+            } catch {
+                found += error.diagnostics
+            }
+        }
+        lock.withLock {
+            bySlug = entries
+            files = listing
+            problems = found
+        }
+    }
+
+    /// Regular `.yaml` files directly in the folder; links that lead outside it are skipped.
+    private func currentFiles() -> [String: Date] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var result: [String: Date] = [:]
+        for name in names where name.hasSuffix(".yaml") {
+            let url = folder.appendingPathComponent(name).resolvingSymlinksInPath()
+            guard url.deletingLastPathComponent().path == folder.path,
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+                  attributes[.type] as? FileAttributeType == .typeRegular,
+                  let modified = attributes[.modificationDate] as? Date else { continue }
+            result[url.path] = modified
+        }
+        return result
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    var hex: String { map { String(format: "%02x", $0) }.joined() }
+}

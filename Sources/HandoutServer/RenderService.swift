@@ -1,0 +1,175 @@
+// Renders for the server, off the event loop: at most one render per core at a time, a
+// bounded queue behind them (past it: "busy, retry later"), identical requests in flight
+// rendered once, recent results kept, and a time limit after which a caller stops waiting.
+import Diagnostics
+import Foundation
+import HandoutKit
+
+/// What to render: the article's content hash makes a changed file a new key.
+struct RenderKey: Hashable, Sendable {
+    var slug: String
+    var articleHash: String
+    var options: RenderOptions
+    /// nil for the PDF; a page number for a PNG preview.
+    var previewPage: Int?
+}
+
+enum RenderFailure: Error, Sendable {
+    case overloaded
+    case timedOut(seconds: Double)
+    case invalid([Diagnostic])
+    case noSuchPage(Int)
+}
+
+final class RenderService: Sendable {
+    let pool: PublisherPool
+    let gate: Gate
+    let inFlight = InFlight()
+    let cache = ResultCache(capacity: 64)
+    let timeLimit: Double
+    let metrics: ServerMetrics
+    private let queue = DispatchQueue(label: "handout.render", attributes: .concurrent)
+
+    init(pool: PublisherPool, workers: Int, queueLimit: Int, timeLimit: Double, metrics: ServerMetrics) {
+        self.pool = pool
+        gate = Gate(slots: workers, queueLimit: queueLimit)
+        self.timeLimit = timeLimit
+        self.metrics = metrics
+    }
+
+    /// The bytes for `key`: from the cache, from a render already under way, or rendered now.
+    func bytes(for key: RenderKey, article: Article) async throws -> Data {
+        if let cached = cache[key] { return cached }
+        let task = await inFlight.task(for: key) {
+            Task {
+                try await self.gate.enter()
+                defer { Task { await self.gate.leave() } }
+                let data = try await self.render(key, article: article)
+                self.cache[key] = data
+                return data
+            }
+        }
+        defer { Task { await inFlight.finish(key) } }
+        return try await withTimeLimit { try await task.value }
+    }
+
+    /// Renders on a worker thread, timing it for the metrics.
+    private func render(_ key: RenderKey, article: Article) async throws -> Data {
+        let document = key.options.document.rawValue
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result: Result<Data, RenderFailure> = await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: Self.produce(key, article: article, pool: self.pool))
+            }
+        }
+        metrics.rendered(document: document, nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - start),
+                         failed: (try? result.get()) == nil)
+        return try result.get()
+    }
+
+    private static func produce(_ key: RenderKey, article: Article, pool: PublisherPool) -> Result<Data, RenderFailure> {
+        do {
+            let rendered = try pool.withPublisher { publisher throws(DiagnosticError) in
+                try publisher.render(article, options: key.options)
+            }
+            guard let page = key.previewPage else { return .success(rendered.pdf) }
+            let pages = rendered.sheets
+            guard (1...pages.count).contains(page) else { return .failure(.noSuchPage(pages.count)) }
+            return .success(PNGRendererBridge.png(rendered, page: page))
+        } catch {
+            return .failure(.invalid(error.diagnostics))
+        }
+    }
+
+    /// Waits for `body` at most `timeLimit` seconds.
+    private func withTimeLimit(_ body: @escaping @Sendable () async throws -> Data) async throws -> Data {
+        let limit = timeLimit
+        return try await withThrowingTaskGroup(of: Data.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(limit * 1e9))
+                throw RenderFailure.timedOut(seconds: limit)
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
+    }
+}
+
+/// A thumbnail: the first page at a low resolution.
+enum PNGRendererBridge {
+    static func png(_ rendered: Rendered, page: Int) -> Data {
+        var one = rendered
+        one.sheets = [rendered.sheets[page - 1]]
+        return one.images(dpi: 48)[0]
+    }
+}
+
+/// At most `slots` renders at once and `queueLimit` waiting; more are turned away.
+actor Gate {
+    let slots: Int
+    let queueLimit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(slots: Int, queueLimit: Int) {
+        self.slots = max(1, slots)
+        self.queueLimit = queueLimit
+    }
+
+    func enter() async throws {
+        if running < slots {
+            running += 1
+            return
+        }
+        guard waiting.count < queueLimit else { throw RenderFailure.overloaded }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            running -= 1
+        } else {
+            waiting.removeFirst().resume()   // the slot passes straight to the next in line
+        }
+    }
+}
+
+/// Renders under way, so that identical requests share one.
+actor InFlight {
+    private var tasks: [RenderKey: Task<Data, any Error>] = [:]
+
+    func task(for key: RenderKey, start: () -> Task<Data, any Error>) -> Task<Data, any Error> {
+        if let running = tasks[key] { return running }
+        let task = start()
+        tasks[key] = task
+        return task
+    }
+
+    func finish(_ key: RenderKey) {
+        tasks[key] = nil
+    }
+}
+
+/// The most recent results, oldest dropped first.
+final class ResultCache: @unchecked Sendable {
+    let capacity: Int
+    private var entries: [RenderKey: Data] = [:]
+    private var order: [RenderKey] = []
+    private let lock = NSLock()
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    subscript(key: RenderKey) -> Data? {
+        get { lock.withLock { entries[key] } }
+        set {
+            lock.withLock {
+                guard let newValue else { return }
+                if entries.updateValue(newValue, forKey: key) == nil { order.append(key) }
+                while order.count > capacity { entries[order.removeFirst()] = nil }
+            }
+        }
+    }
+}
