@@ -86,6 +86,22 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension Diagnostic {
+    /// The fields tools read (for JSON output): file, line, column, severity, message, path, hint, rule.
+    public var jsonObject: [String: Any] {
+        var object: [String: Any] = ["severity": severity.rawValue, "message": message]
+        if let location {
+            object["file"] = location.file
+            object["line"] = location.line
+            object["column"] = location.column
+        }
+        if let subject { object["path"] = subject }
+        if let hint { object["hint"] = hint }
+        if let rule { object["rule"] = rule }
+        return object
+    }
+}
+
 extension Array where Element == Diagnostic {
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }

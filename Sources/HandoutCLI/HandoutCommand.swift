@@ -5,11 +5,11 @@ import Foundation
 import HandoutKit
 
 @main
-struct HandoutCommand: ParsableCommand {
+struct HandoutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handout",
         abstract: "Turn a medical article into print-ready patient PDFs in English, Bangla or both.",
-        subcommands: [Render.self, Validate.self, Schema.self, Pack.self, Import.self]
+        subcommands: [Render.self, Validate.self, Schema.self, Pack.self, Import.self, Serve.self]
     )
 }
 

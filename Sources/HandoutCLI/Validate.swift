@@ -56,26 +56,10 @@ struct Validate: ParsableCommand {
             let errors = found.errors.count, warnings = found.warnings.count
             print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(articles.count) file\(articles.count == 1 ? "" : "s")")
         case .json:
-            print(String(decoding: try JSONSerialization.data(withJSONObject: found.map(\.json), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+            print(String(decoding: try JSONSerialization.data(withJSONObject: found.map(\.jsonObject), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
                          as: UTF8.self))
         }
         if !found.errors.isEmpty { throw ExitCode.failure }
-    }
-}
-
-extension Diagnostic {
-    /// The fields tools read, for `--format json`.
-    var json: [String: Any] {
-        var object: [String: Any] = ["severity": severity.rawValue, "message": message]
-        if let location {
-            object["file"] = location.file
-            object["line"] = location.line
-            object["column"] = location.column
-        }
-        if let subject { object["path"] = subject }
-        if let hint { object["hint"] = hint }
-        if let rule { object["rule"] = rule }
-        return object
     }
 }
 

@@ -37,6 +37,6 @@ public struct Manifest: Codable, Sendable {
 }
 
 /// Hex SHA-256 of bytes.
-func sha256(_ data: Data) -> String {
+public func sha256Hex(_ data: Data) -> String {
     SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
 }

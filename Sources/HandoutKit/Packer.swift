@@ -151,7 +151,7 @@ public final class Packer: Sendable {
                 for mode in request.modes {
                     for paper in request.papers {
                         let language = mode.rawValue.replacingOccurrences(of: "+", with: "-")
-                        jobs.append(Job(article: article, articleHash: sha256(data),
+                        jobs.append(Job(article: article, articleHash: sha256Hex(data),
                                         options: RenderOptions(document: document, mode: mode, paper: paper),
                                         file: "\(article.metadata.slug)/\(document.rawValue)-\(language)-\(paper.rawValue).pdf"))
                     }
@@ -166,13 +166,13 @@ public final class Packer: Sendable {
         let layoutHash = self.layoutHash(job.options.document)
         let target = folder.appendingPathComponent(job.file)
         if let old = previous.files.first(where: { $0.file == job.file }), old.articleHash == job.articleHash,
-           old.layoutHash == layoutHash, let existing = try? Data(contentsOf: target), sha256(existing) == old.sha256 {
+           old.layoutHash == layoutHash, let existing = try? Data(contentsOf: target), sha256Hex(existing) == old.sha256 {
             return .success((old, false))
         }
         do throws(DiagnosticError) {
             let rendered = try withPublisher { publisher throws(DiagnosticError) in try publisher.render(job.article, options: job.options) }
             try AtomicFile.write(rendered.pdf, to: target.path)
-            let entry = Manifest.Entry(file: job.file, sha256: sha256(rendered.pdf), pages: rendered.pageCount,
+            let entry = Manifest.Entry(file: job.file, sha256: sha256Hex(rendered.pdf), pages: rendered.pageCount,
                                        article: job.article.metadata.slug, document: job.options.document.rawValue,
                                        language: job.options.mode.rawValue, paper: job.options.paper.rawValue,
                                        articleHash: job.articleHash, layoutHash: layoutHash)
@@ -185,7 +185,7 @@ public final class Packer: Sendable {
     /// The layout file and the labels: what, besides the article, decides a document's look.
     func layoutHash(_ document: DocumentKind) -> String {
         let files = [document.layoutFile, "labels.yaml"].map { resources.layouts.appendingPathComponent($0) }
-        return sha256(files.reduce(into: Data()) { $0.append((try? Data(contentsOf: $1)) ?? Data()) })
+        return sha256Hex(files.reduce(into: Data()) { $0.append((try? Data(contentsOf: $1)) ?? Data()) })
     }
 
     /// The cover and contents, then every document laid out again one at a time (so memory

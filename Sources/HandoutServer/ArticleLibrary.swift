@@ -1,6 +1,5 @@
 // The articles a server offers: the YAML files directly in one folder, read again when
 // they change on disk (no restart), looked up by slug (never by a path from a request).
-import Crypto
 import Diagnostics
 import Foundation
 import HandoutKit
@@ -57,7 +56,7 @@ final class ArticleLibrary: @unchecked Sendable {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             do {
                 let article = try ArticleLoader.load(data: data, file: path).article
-                entries[article.metadata.slug] = Entry(article: article, hash: SHA256.hash(data: data).hex, modified: modified)
+                entries[article.metadata.slug] = Entry(article: article, hash: sha256Hex(data), modified: modified)
             } catch {
                 found += error.diagnostics
             }
@@ -83,8 +82,4 @@ final class ArticleLibrary: @unchecked Sendable {
         }
         return result
     }
-}
-
-extension Sequence where Element == UInt8 {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
 }

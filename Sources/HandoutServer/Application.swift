@@ -1,0 +1,42 @@
+// The print service: `buildApplication` is used by `handout serve` and by the tests.
+import Foundation
+import HandoutKit
+import Hummingbird
+
+public struct ServerSettings: Sendable {
+    public var articles: URL
+    public var host: String
+    public var port: Int
+    /// Renders at once (default: one per core).
+    public var workers: Int
+    /// Renders that may wait; past that, 503 with Retry-After.
+    public var queueLimit: Int
+    /// Seconds a request waits for its render before giving up.
+    public var timeLimit: Double
+    public var bodyLimit: Int
+    public var resources: Resources
+
+    public init(articles: URL, host: String = "127.0.0.1", port: Int = 8080,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, queueLimit: Int = 16,
+                timeLimit: Double = 20, bodyLimit: Int = 1_000_000, resources: Resources = .standard()) {
+        self.articles = articles
+        self.host = host
+        self.port = port
+        self.workers = workers
+        self.queueLimit = queueLimit
+        self.timeLimit = timeLimit
+        self.bodyLimit = bodyLimit
+        self.resources = resources
+    }
+}
+
+/// The server, ready to run or to test.
+public func buildApplication(_ settings: ServerSettings) -> some ApplicationProtocol {
+    let metrics = ServerMetrics()
+    let service = RenderService(pool: PublisherPool(resources: settings.resources), workers: settings.workers,
+                                queueLimit: settings.queueLimit, timeLimit: settings.timeLimit, metrics: metrics)
+    let routes = Routes(library: ArticleLibrary(folder: settings.articles), service: service, metrics: metrics,
+                        bodyLimit: settings.bodyLimit)
+    return Application(router: routes.router(),
+                       configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Handout"))
+}

@@ -1,0 +1,143 @@
+// The web page for clinics and families: find an article, choose the document, language,
+// paper and print size, then open or download the PDF. Plain HTML forms, no JavaScript,
+// in English or Bangla.
+import Foundation
+import HandoutKit
+import Hummingbird
+
+/// The page's own language, from `?ui=bn` (English otherwise).
+enum UILanguage: String {
+    case en, bn
+
+    init(_ request: Request) throws {
+        let value = request.uri.queryParameters.get("ui").map { String($0) } ?? "en"
+        guard let language = UILanguage(rawValue: value) else { throw HTTPError(.badRequest, message: "ui must be en or bn") }
+        self = language
+    }
+
+    var other: UILanguage { self == .en ? .bn : .en }
+}
+
+enum Pages {
+    /// The page's fixed words, in English and Bangla.
+    static let words: [String: (en: String, bn: String)] = [
+        "heading": ("Patient handouts to print", "প্রিন্ট করার জন্য রোগীর তথ্যপত্র"),
+        "search": ("Find a condition", "রোগের নাম খুঁজুন"),
+        "go": ("Search", "খুঁজুন"),
+        "none": ("No article matches.", "মিলে যায় এমন কোনো লেখা নেই।"),
+        "switch": ("বাংলায় দেখুন", "View in English"),
+        "document": ("Document", "কাগজের ধরন"),
+        "language": ("Language", "ভাষা"),
+        "paper": ("Paper", "কাগজের মাপ"),
+        "large": ("Large print", "বড় অক্ষরে"),
+        "open": ("Open PDF", "পিডিএফ খুলুন"),
+        "download": ("Download", "ডাউনলোড"),
+        "back": ("All articles", "সব লেখা"),
+        "reviewed": ("Last reviewed", "সর্বশেষ যাচাই"),
+        "preview": ("First page of the handout", "তথ্যপত্রের প্রথম পাতা"),
+        "handout": ("Patient handout", "রোগীর তথ্যপত্র"),
+        "checklist": ("Doctor visit checklist", "ডাক্তার দেখানোর চেকলিস্ট"),
+        "diary-week": ("Symptom diary: one week", "লক্ষণের ডায়েরি: এক সপ্তাহ"),
+        "diary-month": ("Symptom diary: one month", "লক্ষণের ডায়েরি: এক মাস"),
+        "summary": ("One-page summary", "এক পাতায় সারকথা"),
+        "roadmap": ("Care roadmap", "চিকিৎসার ধাপ"),
+        "card": ("Wallet warning card", "পকেটে রাখার সতর্কতা কার্ড"),
+        "en": ("English", "ইংরেজি"),
+        "bn": ("Bangla", "বাংলা"),
+        "en+bn": ("English and Bangla side by side", "ইংরেজি ও বাংলা পাশাপাশি"),
+        "a4": ("A4", "এ৪"),
+        "letter": ("US Letter", "ইউএস লেটার"),
+    ]
+
+    static func word(_ key: String, _ ui: UILanguage) -> String {
+        guard let pair = words[key] else { return key }
+        return ui == .en ? pair.en : pair.bn
+    }
+
+    static func index(_ articles: [Article], query: String, ui: UILanguage) -> String {
+        let items = articles.map { article in
+            let link = "/articles/\(article.metadata.slug)?ui=\(ui.rawValue)"
+            let bangla = article.title.bn.map { " <span lang=\"bn\">\(escape($0))</span>" } ?? ""
+            return "<li><a href=\"\(link)\">\(escape(article.title.en))</a>\(bangla)</li>"
+        }.joined(separator: "\n")
+        let body = """
+        <form method="get" action="/" role="search">
+          <label for="q">\(word("search", ui))</label>
+          <input id="q" name="q" type="search" value="\(escape(query))">
+          <input type="hidden" name="ui" value="\(ui.rawValue)">
+          <button type="submit">\(word("go", ui))</button>
+        </form>
+        \(articles.isEmpty ? "<p>\(word("none", ui))</p>" : "<ul class=\"articles\">\n\(items)\n</ul>")
+        """
+        return page(title: word("heading", ui), body: body, ui: ui, switchTo: "/?ui=\(ui.other.rawValue)")
+    }
+
+    static func article(_ article: Article, ui: UILanguage) -> String {
+        let slug = article.metadata.slug
+        func options(_ name: String, _ values: [String], selected: String) -> String {
+            let choices = values.map { value in
+                "<option value=\"\(value)\"\(value == selected ? " selected" : "")>\(word(value, ui))</option>"
+            }.joined()
+            return "<label>\(word(name, ui)) <select name=\"\(name == "document" ? "doc" : name == "language" ? "lang" : name)\">\(choices)</select></label>"
+        }
+        let title = ui == .bn ? (article.title.bn ?? article.title.en) : article.title.en
+        let body = """
+        <p><a href="/?ui=\(ui.rawValue)">← \(word("back", ui))</a></p>
+        <h2 lang="\(ui.rawValue)">\(escape(title))</h2>
+        <p>\(word("reviewed", ui)): \(article.metadata.lastReviewed)</p>
+        <div class="choose">
+          <img src="/articles/\(slug)/handout.png?page=1&amp;lang=en%2Bbn" alt="\(word("preview", ui))" width="240">
+          <form method="get" action="/articles/\(slug)/document">
+            \(options("document", DocumentKind.allCases.map(\.rawValue), selected: "handout"))
+            \(options("language", LanguageMode.allCases.map(\.rawValue), selected: ui == .bn ? "bn" : "en+bn"))
+            \(options("paper", Paper.allCases.map(\.rawValue), selected: "a4"))
+            <label><input type="checkbox" name="large-print" value="1"> \(word("large", ui))</label>
+            <button type="submit" name="download" value="0">\(word("open", ui))</button>
+            <button type="submit" name="download" value="1">\(word("download", ui))</button>
+          </form>
+        </div>
+        """
+        return page(title: title, body: body, ui: ui, switchTo: "/articles/\(slug)?ui=\(ui.other.rawValue)")
+    }
+
+    static func page(title: String, body: String, ui: UILanguage, switchTo: String) -> String {
+        """
+        <!doctype html>
+        <html lang="\(ui.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title)) · Handout</title>
+        <link rel="stylesheet" href="/style.css">
+        </head>
+        <body>
+        <header><h1>\(word("heading", ui))</h1><a class="switch" href="\(switchTo)">\(word("switch", ui))</a></header>
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+        """
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static let css = """
+    body { font-family: "Noto Sans", "Noto Sans Bengali", sans-serif; margin: 0; color: #1a1a1a; line-height: 1.5; }
+    header { background: #0b4f6c; color: white; padding: 0.8rem 1rem; display: flex; flex-wrap: wrap;
+             justify-content: space-between; align-items: center; }
+    header h1 { font-size: 1.3rem; margin: 0; }
+    header a { color: white; }
+    main { max-width: 46rem; margin: 0 auto; padding: 1rem; }
+    form { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; }
+    input, select, button { font-size: 1rem; padding: 0.45rem; }
+    button { background: #0b4f6c; color: white; border: 0; border-radius: 4px; }
+    .articles li { margin: 0.5rem 0; font-size: 1.1rem; }
+    .choose { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+    .choose form { flex-direction: column; align-items: stretch; flex: 1; min-width: 14rem; }
+    .choose img { border: 1px solid #8fa3b0; max-width: 100%; height: auto; }
+    """
+}

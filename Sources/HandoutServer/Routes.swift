@@ -1,0 +1,194 @@
+// The HTTP routes: the web page, the PDF and PNG routes, the JSON API, health and metrics.
+// Every parameter is checked before use; articles are found by slug, never by path.
+import Diagnostics
+import Foundation
+import HandoutKit
+import Hummingbird
+
+struct Routes: Sendable {
+    let library: ArticleLibrary
+    let service: RenderService
+    let metrics: ServerMetrics
+    let bodyLimit: Int
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/") { request, _ in try self.indexPage(request) }
+        router.get("/style.css") { _, _ in Self.response(Pages.css, type: "text/css; charset=utf-8") }
+        router.get("/healthz") { _, _ in "ok\n" }
+        router.get("/metrics") { _, _ in Self.response(self.metrics.text, type: "text/plain; version=0.0.4") }
+        router.get("/api/articles") { _, _ in try self.articleList() }
+        router.post("/api/render") { request, _ in try await self.renderPosted(request) }
+        router.get("/articles/:slug") { request, context in try self.articlePage(request, slug: context.parameters.require("slug")) }
+        router.get("/articles/:slug/:file") { request, context in
+            try await self.document(request, slug: context.parameters.require("slug"), file: context.parameters.require("file"))
+        }
+        return router
+    }
+
+    // MARK: Pages
+
+    func indexPage(_ request: Request) throws -> Response {
+        let ui = try UILanguage(request)
+        let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
+        let entries = library.all.filter { query.isEmpty || $0.article.matches(query) }
+        return Self.html(Pages.index(entries.map(\.article), query: query, ui: ui))
+    }
+
+    func articlePage(_ request: Request, slug: String) throws -> Response {
+        let ui = try UILanguage(request)
+        guard Self.isSlug(slug), let entry = library.entry(slug) else { throw HTTPError(.notFound, message: "No article '\(slug)'") }
+        return Self.html(Pages.article(entry.article, ui: ui))
+    }
+
+    // MARK: Documents
+
+    /// `/articles/SLUG/DOC.pdf` or `DOC.png?page=N`, with lang, paper, large-print, download.
+    func document(_ request: Request, slug: String, file: String) async throws -> Response {
+        guard Self.isSlug(slug), let entry = library.entry(slug) else { throw HTTPError(.notFound, message: "No article '\(slug)'") }
+        if file == "document" { return try choose(request, slug: slug) }
+        let parts = file.split(separator: ".", maxSplits: 1).map { String($0) }
+        guard parts.count == 2, let document = DocumentKind(rawValue: parts[0]), ["pdf", "png"].contains(parts[1]) else {
+            throw HTTPError(.notFound, message: "No document '\(file)': use one of \(DocumentKind.allCases.map { "\($0.rawValue).pdf" }.joined(separator: ", "))")
+        }
+        let options = try Self.options(request, document: document)
+        var page: Int?
+        if parts[1] == "png" {
+            let text = request.uri.queryParameters.get("page").map { String($0) } ?? "1"
+            guard let number = Int(text), (1...500).contains(number) else {
+                throw HTTPError(.badRequest, message: "page must be a page number, e.g. page=1")
+            }
+            page = number
+        }
+        let key = RenderKey(slug: slug, articleHash: entry.hash, options: options, previewPage: page)
+        let data = try await render(key, article: entry.article)
+        let name = "\(slug)-\(document.rawValue)-\(options.mode.rawValue.replacingOccurrences(of: "+", with: "-"))-\(options.paper.rawValue)\(options.largePrint ? "-large" : "").\(parts[1])"
+        let download = request.uri.queryParameters.get("download") == "1"
+        return Self.file(data, request: request, type: page == nil ? "application/pdf" : "image/png",
+                         disposition: "\(download ? "attachment" : "inline"); filename=\"\(name)\"")
+    }
+
+    /// The web page's form: on to the chosen document's address.
+    func choose(_ request: Request, slug: String) throws -> Response {
+        let query = request.uri.queryParameters
+        guard let document = query.get("doc").flatMap({ DocumentKind(rawValue: String($0)) }) else {
+            throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let options = try Self.options(request, document: document)
+        let download = query.get("download") == "1" ? "1" : "0"
+        let lang = options.mode.rawValue.replacingOccurrences(of: "+", with: "%2B")
+        let location = "/articles/\(slug)/\(document.rawValue).pdf?lang=\(lang)&paper=\(options.paper.rawValue)&large-print=\(options.largePrint ? 1 : 0)&download=\(download)"
+        return Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// An article file in the body (an editor's preview): the PDF, or 422 with the diagnostics.
+    func renderPosted(_ request: Request) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: bodyLimit)
+        let data = Data(body.readableBytesView)
+        let documentName = request.uri.queryParameters.get("doc").map { String($0) } ?? "handout"
+        guard let document = DocumentKind(rawValue: documentName) else {
+            throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let options = try Self.options(request, document: document)
+        let article: Article
+        do {
+            article = try ArticleLoader.load(data: data, file: "posted.yaml").article
+        } catch {
+            return try Self.json(["errors": error.diagnostics.map(\.jsonObject)], status: .unprocessableContent)
+        }
+        let key = RenderKey(slug: "posted-" + sha256Hex(data), articleHash: sha256Hex(data), options: options, previewPage: nil)
+        let pdf = try await render(key, article: article)
+        return Self.file(pdf, request: request, type: "application/pdf",
+                         disposition: "inline; filename=\"\(article.metadata.slug)-\(document.rawValue).pdf\"")
+    }
+
+    private func render(_ key: RenderKey, article: Article) async throws -> Data {
+        do {
+            return try await service.bytes(for: key, article: article)
+        } catch RenderFailure.overloaded {
+            metrics.turnedAway()
+            throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "2"], message: "Busy: please try again in a moment")
+        } catch RenderFailure.timedOut(let seconds) {
+            throw HTTPError(.gatewayTimeout, message: "The document took longer than \(Int(seconds)) s and was abandoned")
+        } catch RenderFailure.invalid(let diagnostics) {
+            throw HTTPError(.unprocessableContent, message: diagnostics.map(\.description).joined(separator: "\n"))
+        } catch RenderFailure.noSuchPage(let count) {
+            throw HTTPError(.badRequest, message: "page must be from 1 to \(count)")
+        }
+    }
+
+    func articleList() throws -> Response {
+        let list = library.all.map { entry -> [String: Any] in
+            let article = entry.article
+            let complete = article.allTexts.allSatisfy { $0.bn != nil }
+            return ["slug": article.metadata.slug,
+                    "title": ["en": article.title.en, "bn": article.title.bn as Any],
+                    "documents": DocumentKind.allCases.map(\.rawValue),
+                    "languages": complete ? ["en", "bn", "en+bn"] : ["en"],
+                    "lastReviewed": "\(article.metadata.lastReviewed)"]
+        }
+        return try Self.json(list, status: .ok)
+    }
+
+    // MARK: Parameters
+
+    static func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 100 && text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    static func options(_ request: Request, document: DocumentKind) throws -> RenderOptions {
+        let query = request.uri.queryParameters
+        let langText = query.get("lang").map { String($0) } ?? "en+bn"
+        // A "+" in a query string may arrive as a space.
+        guard let mode = LanguageMode(rawValue: langText.replacingOccurrences(of: " ", with: "+")) else {
+            throw HTTPError(.badRequest, message: "lang must be en, bn or en+bn")
+        }
+        guard let paper = Paper(rawValue: query.get("paper").map { String($0) } ?? "a4") else {
+            throw HTTPError(.badRequest, message: "paper must be a4 or letter")
+        }
+        let large = query.get("large-print").map { String($0) } ?? "0"
+        guard ["0", "1"].contains(large) else { throw HTTPError(.badRequest, message: "large-print must be 0 or 1") }
+        return RenderOptions(document: document, mode: mode, paper: paper, largePrint: large == "1")
+    }
+
+    // MARK: Responses
+
+    /// A file with a strong ETag from its content; a matching If-None-Match gets 304.
+    static func file(_ data: Data, request: Request, type: String, disposition: String) -> Response {
+        let tag = "\"\(sha256Hex(data).prefix(32))\""
+        if request.headers[.ifNoneMatch]?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag }) == true {
+            return Response(status: .notModified, headers: [.eTag: tag])
+        }
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: disposition, .eTag: tag,
+                                               .cacheControl: "no-cache"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func response(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// HTML with a strict policy: nothing but this server's own styles, images and forms.
+    static func html(_ text: String) -> Response {
+        Response(status: .ok, headers: [
+            .contentType: "text/html; charset=utf-8",
+            .contentSecurityPolicy: "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            .init("X-Content-Type-Options")!: "nosniff",
+        ], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func json(_ object: Any, status: HTTPResponse.Status) throws -> Response {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension Article {
+    /// The English or Bangla title contains the search text.
+    func matches(_ query: String) -> Bool {
+        let needle = query.lowercased().precomposedStringWithCanonicalMapping
+        return title.en.lowercased().contains(needle) || (title.bn?.contains(needle) ?? false)
+            || metadata.slug.contains(needle)
+    }
+}
