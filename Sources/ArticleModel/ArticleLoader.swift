@@ -104,14 +104,23 @@ public enum ArticleLoader {
         guard let f = value.fields(known: shape.names, required: shape.requiredNames) else { return nil }
         return Section(title: f["title"]?.localized(),
                        intro: f["intro"]?.paragraphs() ?? [],
-                       items: f["items"]?.items()?.compactMap(listItem(from:)) ?? [],
+                       items: f["items"]?.items()?.compactMap { listItem(from: $0) } ?? [],
                        numbered: f["numbered"]?.flag() ?? true)
     }
 
-    static func listItem(from value: YAMLValue) -> ListItem? {
+    /// Lists nest at most this deep: deeper ones do not fit a printed column.
+    static let deepestList = 3
+
+    static func listItem(from value: YAMLValue, depth: Int = 1) -> ListItem? {
         guard let f = value.fields(known: ArticleFormat.listItem.names, required: ArticleFormat.listItem.requiredNames),
               let text = value.localized(fields: f) else { return nil }
-        return ListItem(text: text, children: f["items"]?.items()?.compactMap(listItem(from:)) ?? [])
+        guard let children = f["items"], depth < deepestList else {
+            if let deeper = f["items"] {
+                deeper.error("lists may nest at most \(deepestList) levels deep", hint: "flatten this list into its parent")
+            }
+            return ListItem(text: text, children: [])
+        }
+        return ListItem(text: text, children: children.items()?.compactMap { listItem(from: $0, depth: depth + 1) } ?? [])
     }
 
     static func reference(from value: YAMLValue) -> Reference? {

@@ -9,12 +9,21 @@ public final class YAMLReader {
     public private(set) var diagnostics: [Diagnostic] = []
     /// The file's lines, to turn libyaml's scalar columns into character columns.
     private var lines: [Substring] = []
+    /// Values read so far: aliases can make a small file unfold into billions of values.
+    private var visits = 0
+    public static let maximumValues = 200_000
+    public static let maximumFileSize = 5_000_000
     /// The top node; nil for an empty file.
     public private(set) var root: YAMLValue?
 
     /// Parses `data`; throws if the bytes are not UTF-8 or not well-formed YAML.
     public init(data: Data, file: String) throws(DiagnosticError) {
         self.file = file
+        guard data.count <= Self.maximumFileSize else {
+            throw DiagnosticError(.error("the file is \(data.count / 1_000_000) MB; the most Handout reads is \(Self.maximumFileSize / 1_000_000) MB",
+                                         at: SourceLocation(file: file, line: 1, column: 1),
+                                         hint: "an article is text: split it, or remove what is not article text"))
+        }
         let text = try Self.decodeUTF8(data, file: file)
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
@@ -38,6 +47,16 @@ public final class YAMLReader {
 
     func record(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
+    }
+
+    /// Counts a value read; false (and one error) once the file has unfolded into too many.
+    func visit(_ node: Node) -> Bool {
+        visits += 1
+        if visits == Self.maximumValues {
+            record(.error("the file unfolds into more than \(Self.maximumValues) values (aliases repeating aliases?)",
+                          at: location(of: node), hint: "write the content out plainly; articles need no anchors or aliases"))
+        }
+        return visits < Self.maximumValues
     }
 
     /// Throws every error recorded so far, with the warnings alongside.
@@ -138,6 +157,7 @@ public struct YAMLValue {
 
     /// The scalar's text, NFC-normalised (so one word has one encoding); nil and an error otherwise.
     public func text() -> String? {
+        guard reader.visit(node) else { return nil }
         guard case .scalar(let scalar) = node, !isNull else {
             error("expected text, found \(kind)",
                   hint: "write the text after the colon on the same line, or use '|' for several lines")
@@ -148,6 +168,7 @@ public struct YAMLValue {
 
     /// The items of a list; nil and an error otherwise.
     public func items() -> [YAMLValue]? {
+        guard reader.visit(node) else { return nil }
         guard case .sequence(let sequence) = node else {
             error("expected a list, found \(kind)", hint: "start each item on its own line with '- '")
             return nil
@@ -157,6 +178,7 @@ public struct YAMLValue {
 
     /// The fields of a mapping. Unknown keys and missing required keys are errors.
     public func fields(known: [String], required: [String] = []) -> YAMLFields? {
+        guard reader.visit(node) else { return nil }
         guard case .mapping(let mapping) = node else {
             error("expected fields (\(known.prefix(4).joined(separator: ", "))…), found \(kind)",
                   hint: "write each field as 'name: value' on its own line, indented under this one")
