@@ -18,9 +18,14 @@ public enum Handout: DocumentDefinition {
 
     public static func plan(_ context: DocumentContext) -> DocumentPlan {
         let writer = Writer(context)
-        let builder = SectionBuilder(article: context.article, writer: writer)
         // The warning signs follow the title directly, so they land on page 1 near the top.
-        var blocks = builder.titleBlock(subtitle: .handout) + [builder.warningSigns()]
+        // On a small page (an A5 booklet) in two languages they run on, to fit it, and their
+        // introduction moves to the section that explains them.
+        let small = context.pageSize.height < 700 && context.mode == .bilingual
+        var builder = SectionBuilder(article: context.article, writer: writer)
+        builder.introInDetails = small
+        let warnings = small ? writer.hospitalNowBox(anchor: warningAnchor, compact: true) : builder.warningSigns()
+        var blocks = builder.titleBlock(subtitle: .handout) + [warnings]
         for name in context.layout.sections { blocks += builder.section(name) }
         return writer.plan(blocks, subtitle: .handout,
                            rules: [.wholeOnFirstPage(anchor: warningAnchor, what: "the urgent warning signs box")])

@@ -6,6 +6,8 @@ import LayoutEngine
 struct SectionBuilder {
     let article: Article
     let writer: Writer
+    /// The warning signs' introduction goes with their details, not in the page-1 box.
+    var introInDetails = false
 
     /// The article's title, and under it what this document is ("Patient handout").
     func titleBlock(subtitle: Label) -> [Block] {
@@ -28,7 +30,8 @@ struct SectionBuilder {
     /// The full warning signs, when the box showed their short forms.
     func warningDetails() -> [Block] {
         let signs = article.warningSigns
-        return signs.short.isEmpty ? [] : titled(.warningDetails, writer.bullets(signs.items))
+        let intro = introInDetails ? writer.paragraphs(signs.intro.map { [$0] } ?? []) : []
+        return signs.short.isEmpty ? [] : titled(.warningDetails, intro + writer.bullets(signs.items))
     }
 
     func section(_ name: String) -> [Block] {
