@@ -29,10 +29,14 @@ public struct SheetTemplate {
         self.outlineColor = outlineColor
     }
 
+    /// How far a cut mark reaches beyond its item: a gap, then the mark.
+    public var markReach: Double { markLength * 1.4 }
+
     /// How many items fit across and down, cut marks included.
     public var grid: (columns: Int, rows: Int) {
         func count(_ space: Double, _ item: Double) -> Int {
-            max(0, Int(((space - 2 * margin - 2 * markLength) + gutter) / (item + gutter)))
+            // Marks reach `markReach` beyond the outer items; they too stay inside the margin.
+            max(0, Int(((space - 2 * margin - 2 * markReach) + gutter) / (item + gutter)))
         }
         return (count(size.width, item.width), count(size.height, item.height))
     }
@@ -73,8 +77,8 @@ public enum Imposer {
                                        y: top + Double(row) * (template.item.height + template.gutter))
                     let card = Rect(x: origin.x, y: origin.y, width: template.item.width, height: template.item.height)
                     page.items.append(.rect(card, fill: nil, stroke: template.outlineColor, lineWidth: 0.3))
-                    page.items += cutMarks(around: card, gap: template.markLength * 0.4, length: template.markLength,
-                                           color: template.markColor)
+                    page.items += cutMarks(around: card, gap: template.markReach - template.markLength,
+                                           length: template.markLength, color: template.markColor)
                     page.anchors.append(Anchor(id: "item", rect: card))
                     content.place(at: origin.offset(dx: template.padding.left, dy: template.padding.top), into: &page)
                 }

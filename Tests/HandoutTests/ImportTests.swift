@@ -1,0 +1,659 @@
+// `handout import`: a page from the website (HTML, or a WordPress REST API post) becomes
+// an article file to translate. The sample article, published as the site would publish
+// it (ArticleHTML), must come back section by section; broken pages must import what can
+// be read, with warnings that name lines; and nothing that was on the page may be lost.
+import Diagnostics
+import Foundation
+import HandoutKit
+import Testing
+
+@Suite struct ImportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/import")
+    static let today = CalendarDate(year: 2026, month: 1, day: 15)!
+    static let sampleURL = "https://rxharun.com/hemifacial-spasm/"
+
+    /// Today in UTC, as `handout import` dates an HTML page.
+    static var utcToday: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+    static func importPage(_ text: String, file: String = "page.html", url: String? = nil) throws(DiagnosticError) -> ImportedPage {
+        try PageImporter.importPage(Data(text.utf8), file: file, url: url, today: today)
+    }
+
+    static func importFixture(_ name: String, url: String? = nil) throws -> ImportedPage {
+        let path = fixture(name)
+        let data = try #require(FileManager.default.contents(atPath: path), "missing fixture \(name)")
+        return try PageImporter.importPage(data, file: path, url: url, today: today)
+    }
+
+    // MARK: Comparing articles
+
+    /// A list as a tree of English texts, so whole lists (order and nesting) compare at once.
+    struct Outline: Equatable, CustomStringConvertible {
+        var text: String
+        var children: [Outline]
+
+        var description: String { children.isEmpty ? text.debugDescription : "\(text.debugDescription) \(children)" }
+    }
+
+    static func outline(_ items: [ListItem]) -> [Outline] {
+        items.map { Outline(text: $0.text.en, children: outline($0.children)) }
+    }
+
+    static func itemCount(_ items: [ListItem]) -> Int {
+        items.reduce(0) { $0 + 1 + itemCount($1.children) }
+    }
+
+    /// Every list item of the article, in every section, at every depth.
+    static func itemCount(_ article: Article) -> Int {
+        (article.sections.values.map(\.items) + article.otherSections.map(\.items)).reduce(0) { $0 + itemCount($1) }
+    }
+
+    /// The `<li>` tags in a page's text.
+    static func listItemTags(in text: String) -> Int {
+        text.lowercased().matches(of: /<li[\s>]/).count
+    }
+
+    /// Expects the English text of every part a web page carries (title, definition, listed
+    /// sections, other sections, conclusion, disclaimer, references) to be the same.
+    /// `titles` gives the expected section titles; by default those of `expected`.
+    static func expectSameEnglish(_ actual: Article, _ expected: Article,
+                                  titles: ((SectionKind) -> String?)? = nil,
+                                  sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(actual.title.en == expected.title.en, "title", sourceLocation: sourceLocation)
+        #expect(actual.definition.map(\.en) == expected.definition.map(\.en), "definition", sourceLocation: sourceLocation)
+        #expect(Set(actual.sections.keys) == Set(expected.sections.keys), "section kinds", sourceLocation: sourceLocation)
+        for kind in SectionKind.allCases {
+            guard let want = expected.sections[kind] else { continue }
+            guard let got = actual.sections[kind] else {
+                Issue.record("no \(kind.rawValue) section", sourceLocation: sourceLocation)
+                continue
+            }
+            let title = titles.map { $0(kind) } ?? want.title?.en
+            #expect(got.title?.en == title, "\(kind.rawValue).title", sourceLocation: sourceLocation)
+            #expect(got.intro.map(\.en) == want.intro.map(\.en), "\(kind.rawValue).intro", sourceLocation: sourceLocation)
+            #expect(outline(got.items) == outline(want.items), "\(kind.rawValue).items", sourceLocation: sourceLocation)
+            #expect(got.numbered == want.numbered, "\(kind.rawValue).numbered", sourceLocation: sourceLocation)
+        }
+        #expect(actual.otherSections.count == expected.otherSections.count, "other sections", sourceLocation: sourceLocation)
+        for (got, want) in zip(actual.otherSections, expected.otherSections) {
+            #expect(got.title?.en == want.title?.en, sourceLocation: sourceLocation)
+            #expect(got.intro.map(\.en) == want.intro.map(\.en), sourceLocation: sourceLocation)
+            #expect(outline(got.items) == outline(want.items), sourceLocation: sourceLocation)
+            #expect(got.numbered == want.numbered, sourceLocation: sourceLocation)
+        }
+        #expect(actual.conclusion.map(\.en) == expected.conclusion.map(\.en), "conclusion", sourceLocation: sourceLocation)
+        #expect(actual.disclaimer.en == expected.disclaimer.en, "disclaimer", sourceLocation: sourceLocation)
+        #expect(actual.references.map(\.url) == expected.references.map(\.url), "references", sourceLocation: sourceLocation)
+    }
+
+    /// Every text has no Bangla yet.
+    static func expectNoBangla(_ article: Article, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let translated = article.allTexts.filter { $0.bn != nil }
+        #expect(translated.isEmpty, "Bangla where none was imported: \(translated.map(\.en))", sourceLocation: sourceLocation)
+    }
+
+    // MARK: 1. The sample, published as HTML, comes back section by section
+
+    @Test func theSamplesPageImportsSectionBySection() throws {
+        let sample = Sample.article
+        let html = ArticleHTML.page(sample)
+        let imported = try Self.importPage(html, file: "hemifacial-spasm.html")
+        let article = imported.article
+        #expect(imported.warnings.isEmpty, "a clean page needs no warnings: \(imported.warnings)")
+
+        Self.expectSameEnglish(article, sample, titles: { ArticleHTML.heading(for: $0, in: sample) })
+        // Both heading styles were used, and the site's trailing colon is gone.
+        #expect(SectionKind.allCases.contains { ArticleHTML.style(for: $0) == .h2 && sample.sections[$0] != nil })
+        #expect(SectionKind.allCases.contains { ArticleHTML.style(for: $0) == .boldParagraph && sample.sections[$0] != nil })
+        #expect(article.sections.values.allSatisfy { $0.title?.en.hasSuffix(":") == false })
+        #expect(article.sections[.types]?.title?.en == sample.sections[.types]?.title?.en,
+                "a title already in the site's form comes back as it was")
+        // Nested lists keep their shape: the causes are grouped, each group with its items.
+        #expect(article.sections[.causes]?.items.allSatisfy { !$0.children.isEmpty } == true)
+        #expect(Self.itemCount(article) == Self.itemCount(sample))
+
+        #expect(article.metadata.slug == "hemifacial-spasm")
+        #expect(article.metadata.canonicalURL == Self.sampleURL)
+        #expect(article.metadata.lastReviewed == Self.today, "an HTML page has no date: today is used")
+        #expect(article.metadata.nextReview == Self.today.adding(months: 12))
+        // Only what the page carries: no summary, takeaways, warning signs or forms.
+        #expect(article.summary.isEmpty && article.keyTakeaways.isEmpty && article.warningSigns.items.isEmpty)
+        #expect(article.roadmap == nil && article.doctorVisit == nil && article.medicineSafety == nil)
+        #expect(article.faq.isEmpty && article.diaryPrompts.isEmpty)
+        Self.expectNoBangla(article)
+    }
+
+    @Test func theImportedSampleRoundTripsThroughItsArticleFile() throws {
+        let sample = Sample.article
+        var article = try Self.importPage(ArticleHTML.page(sample), file: "hemifacial-spasm.html").article
+        // What the editors add by hand before the file can load: the urgent warning signs.
+        article.warningSigns.items = [LocalizedText(en: "Sudden weakness of one side of the face, with trouble speaking.", bn: nil)]
+        let yaml = ArticleWriter.yaml(article, header: ["Imported for a test."])
+        #expect(yaml.hasPrefix("# Imported for a test.\nslug: \"hemifacial-spasm\"\n"))
+        // Every text is written with an empty Bangla form, waiting for its translation.
+        let emptyBangla = yaml.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces) == #"bn: """# }
+        #expect(emptyBangla.count == article.allTexts.count)
+
+        let loaded = try ArticleLoader.load(data: Data(yaml.utf8), file: "imported.yaml")
+        #expect(loaded.warnings.errors.isEmpty, "\(loaded.warnings)")
+        Self.expectSameEnglish(loaded.article, article)
+        #expect(loaded.article.warningSigns.items.map(\.en) == article.warningSigns.items.map(\.en))
+        #expect(loaded.article.metadata.slug == article.metadata.slug)
+        #expect(loaded.article.metadata.canonicalURL == article.metadata.canonicalURL)
+        #expect(loaded.article.metadata.lastReviewed == article.metadata.lastReviewed)
+        #expect(loaded.article.metadata.nextReview == article.metadata.nextReview)
+        Self.expectNoBangla(loaded.article)
+        // And so the file still matches the sample's English.
+        Self.expectSameEnglish(loaded.article, sample, titles: { ArticleHTML.heading(for: $0, in: sample) })
+    }
+
+    @Test func inlineEmphasisBecomesMarkup() throws {
+        let html = """
+        <html><head><link rel="canonical" href="\(Self.sampleURL)"></head><body><h1>Hemifacial spasm</h1>
+        <p>It is <strong>not contagious</strong> and <em>not dangerous</em> in most people.</p>
+        <h2>Symptoms of hemifacial spasm:</h2>
+        <ol><li><b>Eyelid twitching:</b> it starts at the <i>lower</i> lid.</li></ol>
+        </body></html>
+        """
+        let article = try Self.importPage(html).article
+        #expect(article.definition.map(\.en) == ["It is **not contagious** and *not dangerous* in most people."])
+        #expect(Self.outline(article.sections[.symptoms]?.items ?? [])
+            == [Outline(text: "**Eyelid twitching:** it starts at the *lower* lid.", children: [])])
+    }
+
+    /// Emphasis right before punctuation gains a space: `<em>tumour</em>.` → `*tumour* .`
+    @Test func emphasisBeforePunctuationGainsNoSpace() throws {
+        let html = """
+        <html><head><link rel="canonical" href="\(Self.sampleURL)"></head><body><h1>Hemifacial spasm</h1>
+        <p>Use <strong>lubricating drops</strong>, and <em>rest</em>.</p>
+        </body></html>
+        """
+        let article = try Self.importPage(html).article
+        withKnownIssue("PageReader.markup pads <strong>/<em> with spaces; only '** :' is repaired") {
+            #expect(article.definition.map(\.en) == ["Use **lubricating drops**, and *rest*."])
+        }
+        // The words themselves all arrive.
+        #expect(article.definition.first?.en.plainText.filter(\.isLetter) == "Uselubricatingdropsandrest")
+    }
+
+    // MARK: 2. The same through a WordPress REST API post
+
+    @Test func theSamplesWordPressPostImportsSectionBySection() throws {
+        let sample = Sample.article
+        let post = ArticleHTML.wordPressPost(sample, title: "Hemifacial Spasm &#8211; Causes, Symptoms &amp; Treatment",
+                                             link: Self.sampleURL)
+        let imported = try PageImporter.importPage(post, file: "hemifacial-spasm.json", today: Self.today)
+        let article = imported.article
+        #expect(imported.warnings.isEmpty, "\(imported.warnings)")
+        #expect(article.title.en == "Hemifacial Spasm – Causes, Symptoms & Treatment")
+        #expect(article.metadata.canonicalURL == Self.sampleURL)
+        #expect(article.metadata.slug == "hemifacial-spasm")
+        #expect(article.metadata.lastReviewed == CalendarDate(year: 2026, month: 11, day: 20))
+        #expect(article.metadata.nextReview == CalendarDate(year: 2027, month: 11, day: 20))
+        var expected = sample
+        expected.title.en = article.title.en
+        Self.expectSameEnglish(article, expected, titles: { ArticleHTML.heading(for: $0, in: sample) })
+        Self.expectNoBangla(article)
+    }
+
+    @Test func aSavedWordPressPostImports() throws {
+        let imported = try Self.importFixture("wordpress-post.json", url: "https://example.org/not-this/")
+        let article = imported.article
+        #expect(imported.warnings.isEmpty, "\(imported.warnings)")
+        #expect(article.title.en == "Hemifacial Spasm – Causes, Symptoms & Treatment")
+        #expect(article.metadata.canonicalURL == Self.sampleURL, "the post's own link wins over --url")
+        #expect(article.metadata.lastReviewed == CalendarDate(year: 2026, month: 11, day: 20))
+        #expect(article.definition.map(\.en)
+            == ["Hemifacial spasm is a medical condition that causes involuntary muscle contractions on one side of the face."])
+        #expect(Self.outline(article.sections[.types]?.items ?? []) == [
+            Outline(text: "**Primary Hemifacial Spasm:** This type is not linked to any other medical condition.", children: []),
+            Outline(text: "**Secondary Hemifacial Spasm:** This type is associated with an underlying medical condition.", children: []),
+        ])
+        #expect(Self.outline(article.sections[.treatments]?.items ?? []) == [
+            Outline(text: "**Medications:**", children: [
+                Outline(text: "**Muscle Relaxants:** Medications like Botox injections can temporarily ease spasms.", children: []),
+            ]),
+        ])
+        #expect(article.conclusion.map(\.en) == ["Bell’s palsy is a different condition."])
+        Self.expectNoBangla(article)
+    }
+
+    @Test func aPostWithoutALinkTakesTheGivenAddress() throws {
+        var object = try #require(JSONSerialization.jsonObject(with: ArticleHTML.wordPressPost(Sample.article)) as? [String: Any])
+        object["link"] = nil
+        object["modified"] = nil
+        let post = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DiagnosticError.self) { try PageImporter.importPage(post, file: "post.json", today: Self.today) }
+        let article = try PageImporter.importPage(post, file: "post.json", url: "https://rxharun.com/hemifacial-spasm-2/",
+                                                  today: Self.today).article
+        #expect(article.metadata.canonicalURL == "https://rxharun.com/hemifacial-spasm-2/")
+        #expect(article.metadata.slug == "hemifacial-spasm-2")
+        #expect(article.metadata.lastReviewed == Self.today, "no 'modified': today is used")
+    }
+
+    /// The importer's contract: `url` is the address "when the page does not state one". A
+    /// post's link wins over it, but an HTML page's canonical link does not.
+    @Test func thePagesOwnAddressWinsOverTheGivenOne() throws {
+        let page = try Self.importPage(ArticleHTML.page(Sample.article), url: "https://example.org/elsewhere/")
+        withKnownIssue("PageImporter.importPage prefers --url to an HTML page's canonical link (not so for JSON)") {
+            #expect(page.article.metadata.canonicalURL == Self.sampleURL)
+        }
+    }
+
+    /// A post's warnings should point into the post file; its HTML's own lines are not lines of it.
+    @Test func aPostsWarningsNameLinesOfThePostFile() throws {
+        let post = Data(#"{"link": "https://rxharun.com/x/", "title": {"rendered": "X"}, "content": {"rendered": "<p>One.</p>\n<p>Two.</p>\n<p>Three.</p>\n<table><tr><td>Age</td></tr></table>\n"}}"#.utf8)
+        let imported = try PageImporter.importPage(post, file: "post.json", today: Self.today)
+        let table = try #require(imported.warnings.first { $0.message.contains("<table>") }, "\(imported.warnings)")
+        #expect(table.location?.file == "post.json")
+        withKnownIssue("warnings for a post give lines of content.rendered, not of the JSON file (one line here)") {
+            #expect(table.location?.line == 1)
+        }
+    }
+
+    // MARK: 3. The command
+
+    func handout(_ arguments: [String]) throws -> Sample.Result {
+        try Sample.run(CommandLineTests.executable, arguments, directory: Sample.root)
+    }
+
+    /// A fresh folder holding `name` with `text`.
+    func file(_ name: String, _ text: String) throws -> String {
+        let folder = Sample.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    static let header = """
+    # yaml-language-server: $schema=schema.json
+    # Imported from hemifacial-spasm.html by `handout import`.
+    # To do: translate every empty 'bn:', add the urgent warning signs and the disclaimer;
+    # `handout validate` lists what is still missing.
+
+    """
+
+    @Test func importWritesTheArticleFile() throws {
+        let page = try file("hemifacial-spasm.html", ArticleHTML.page(Sample.article))
+        let output = URL(fileURLWithPath: page).deletingLastPathComponent().appendingPathComponent("out.yaml").path
+        let result = try handout(["import", page, "-o", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let text = try #require(FileManager.default.contents(atPath: output).map { String(decoding: $0, as: UTF8.self) })
+        #expect(text.hasPrefix(Self.header), "\(text.prefix(400))")
+        #expect(text.contains("\nslug: \"hemifacial-spasm\"\ncanonical_url: \"\(Self.sampleURL)\"\n"))
+        // Apart from the header, the file is what ArticleWriter makes of the imported page.
+        let imported = try Self.importPage(ArticleHTML.page(Sample.article), file: page)
+        var expected = ArticleWriter.yaml(imported.article)
+        expected = expected.replacingOccurrences(of: "last_reviewed: \(Self.today)", with: "last_reviewed: \(Self.utcToday)")
+            .replacingOccurrences(of: "next_review: \(Self.today.adding(months: 12))",
+                                  with: "next_review: \(Self.utcToday.adding(months: 12))")
+        #expect(String(text.dropFirst(Self.header.count)) == expected)
+    }
+
+    @Test func importWithoutOutputPrintsTheArticle() throws {
+        let page = try file("hemifacial-spasm.html", ArticleHTML.page(Sample.article))
+        let result = try handout(["import", page])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix(Self.header))
+        #expect(result.stdout.contains("title:\n  en: \"Hemifacial spasm\"\n  bn: \"\"\n"))
+        #expect(result.stdout.contains("\ncauses:\n  title:\n"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: page).deletingLastPathComponent().path)
+        #expect(leftovers == ["hemifacial-spasm.html"], "nothing but standard output is written")
+    }
+
+    @Test func theImportedFileValidatesWithMissingBanglaListedByPath() throws {
+        let page = try file("hemifacial-spasm.html", ArticleHTML.page(Sample.article))
+        let output = URL(fileURLWithPath: page).deletingLastPathComponent().appendingPathComponent("hemifacial-spasm.yaml").path
+        #expect(try handout(["import", page, "-o", output]).status == 0)
+        // The editors' part: the urgent warning signs.
+        var text = try String(contentsOfFile: output, encoding: .utf8)
+        let empty = "warning_signs:\n  items: []\n"
+        #expect(text.contains(empty))
+        text = text.replacingOccurrences(of: empty, with: "warning_signs:\n  items:\n    - en: \"Sudden weakness of the face.\"\n")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+
+        let result = try handout(["validate", output])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let missing = result.stdout.split(separator: "\n").filter { $0.contains("[missing-bangla]") }
+        let article = try ArticleLoader.load(path: output).article
+        #expect(missing.count == article.allTexts.count, "\(result.stdout)")
+        #expect(missing.allSatisfy { $0.hasPrefix("\(output):") && $0.contains("warning: missing Bangla translation (") })
+        for path in ["title", "definition[0]", "causes.items[0]", "causes.items[0].items[0]", "disclaimer"] {
+            #expect(missing.contains { $0.contains("(\(path))") }, "no missing-bangla warning for \(path): \(result.stdout)")
+        }
+    }
+
+    @Test func aPageWithoutAnAddressNeedsURL() throws {
+        let page = try file("hemifacial-spasm.html", ArticleHTML.page(Sample.article, canonical: false))
+        let result = try handout(["import", page])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(page):1:1: error: the page does not say its address"), "\(result.stderr)")
+        #expect(result.stderr.contains("--url"))
+
+        let given = try handout(["import", page, "--url", "https://rxharun.com/hemifacial-spasm/"])
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(given.stdout.contains("slug: \"hemifacial-spasm\"\ncanonical_url: \"https://rxharun.com/hemifacial-spasm/\"\n"))
+    }
+
+    @Test func warningsGoToStandardErrorWithTheirLines() throws {
+        let path = Self.fixture("unclosed-tags.html")
+        let output = Sample.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).yaml").path
+        let result = try handout(["import", path, "-o", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("\(path):32:"), "\(result.stderr)")
+        #expect(result.stderr.contains("warning: the page's HTML was repaired: Unexpected end tag : span"))
+        #expect(FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func aFailedImportLeavesTheOutputUntouched() throws {
+        let page = try file("junk.html", "{\"title\":")
+        let existing = URL(fileURLWithPath: page).deletingLastPathComponent().appendingPathComponent("article.yaml").path
+        try Data("slug: keep-me\n".utf8).write(to: URL(fileURLWithPath: existing))
+        let result = try handout(["import", page, "-o", existing])
+        #expect(result.status != 0)
+        #expect(FileManager.default.contents(atPath: existing) == Data("slug: keep-me\n".utf8))
+    }
+
+    // MARK: 4. Broken HTML: what can be read is read, with warnings that name lines
+
+    @Test func unclosedTagsAreRepaired() throws {
+        let imported = try Self.importFixture("unclosed-tags.html")
+        let article = imported.article
+        #expect(article.title.en == "Hemifacial Spasm")
+        #expect(article.definition.map(\.en)
+            == ["Hemifacial spasm makes the muscles on one side of the face twitch.", "It is more common in adults over 40."])
+        #expect(Self.outline(article.sections[.types]?.items ?? []).map(\.text) == [
+            "**Primary:** no other disease is found.", "**Secondary:** it follows another problem, such as a tumour.",
+        ])
+        #expect(article.sections[.causes]?.intro.map(\.en) == ["Here are the causes.", "A stray end tag follows."])
+        #expect(Self.outline(article.sections[.causes]?.items ?? []) == [
+            Outline(text: "Blood vessel pressing on the nerve", children: []),
+            Outline(text: "Less common causes", children: [
+                Outline(text: "Tumours", children: []), Outline(text: "Brainstem problems", children: []),
+                Outline(text: "Facial nerve damage", children: []),
+            ]),
+            Outline(text: "Things that make spasms worse", children: [
+                Outline(text: "Stress", children: []), Outline(text: "Tiredness", children: []),
+            ]),
+        ])
+        #expect(article.sections[.causes]?.numbered == true)
+        // The list left open at the end of the file is all there.
+        #expect(Self.outline(article.sections[.symptoms]?.items ?? []) == [
+            Outline(text: "Eyelid twitching", children: []), Outline(text: "Eye closing on its own", children: []),
+            Outline(text: "Spread to the lower face", children: [
+                Outline(text: "Cheek", children: []), Outline(text: "Mouth corner", children: []),
+            ]),
+        ])
+        #expect(article.sections[.symptoms]?.numbered == false)
+        #expect(article.otherSections.isEmpty)
+        let repaired = imported.warnings.filter { $0.message.hasPrefix("the page's HTML was repaired") }
+        #expect(repaired.map { $0.location?.line } == [32], "\(imported.warnings)")
+        #expect(repaired.allSatisfy { $0.location?.file == Self.fixture("unclosed-tags.html") && $0.severity == .warning })
+    }
+
+    @Test func strayEntitiesAreKeptAsText() throws {
+        let imported = try Self.importFixture("entities.html")
+        let article = imported.article
+        #expect(article.title.en == "Hemifacial Spasm & Twitching")
+        #expect(article.definition.map(\.en) == [
+            "Bell’s palsy is different — the face becomes weak.",
+            "Doctors & nurses can help.",
+            "An unknown entity: &bogus; stays as written.",
+        ])
+        #expect(Self.outline(article.sections[.drugs]?.items ?? []).map(\.text)
+            == ["Carbamazepine <200 mg>", "Gabapentin & pregabalin", "Baclofen tablets"])
+        // Each lone '&' is a repair, at its own line.
+        let lines = imported.warnings.filter { $0.message.contains("was repaired") }.map { $0.location?.line }
+        #expect(lines == [5, 10], "\(imported.warnings)")
+    }
+
+    @Test func droppedElementsAreNamedWithTheirLines() throws {
+        let imported = try Self.importFixture("dropped-elements.html")
+        let article = imported.article
+        #expect(article.definition.map(\.en) == ["The face twitches on one side."])
+        #expect(Self.outline(article.sections[.symptoms]?.items ?? []).map(\.text) == ["Eyelid twitching", "Eye closing"])
+        #expect(!article.allTexts.contains { $0.en.contains("Over 40") }, "a table is not imported as text")
+        let dropped = imported.warnings.filter { $0.message.contains("was not imported") }
+        #expect(dropped.contains { $0.message.contains("<table>") && $0.location?.line == 6 }, "\(imported.warnings)")
+        #expect(dropped.contains { $0.message.contains("<img>") && $0.location?.line == 10 }, "\(imported.warnings)")
+        withKnownIssue("PageReader only warns about an <img> that is a block of its own, not one inside a <p> (WordPress' usual)") {
+            #expect(dropped.contains { $0.message.contains("<img>") && $0.location?.line == 12 }, "\(imported.warnings)")
+        }
+    }
+
+    /// An unclosed <strong> in a paragraph: libxml2 nests the rest of the page inside it, and
+    /// the reader flattens it all into one paragraph (headings and lists included).
+    @Test func anUnclosedStrongInAParagraphSwallowsNothing() throws {
+        let imported = try Self.importFixture("unclosed-strong-paragraph.html")
+        let article = imported.article
+        #expect(article.definition.first?.en.plainText.hasPrefix("It is not contagious, and it does not damage the brain.") == true)
+        withKnownIssue("PageReader flattens block elements nested in a <p>/<strong> into the paragraph's text") {
+            #expect(article.definition.count == 1)
+            #expect(article.definition.first?.en.plainText == "It is not contagious, and it does not damage the brain.")
+            #expect(Self.outline(article.sections[.causes]?.items ?? []).map(\.text.plainText)
+                == ["Blood vessel pressing on the nerve", "Tumours near the nerve"])
+            #expect(Self.outline(article.sections[.symptoms]?.items ?? []).map(\.text.plainText) == ["Eyelid twitching", "Eye closing"])
+        }
+    }
+
+    /// An unclosed <strong> in a list item: the following items end up inside it.
+    @Test func anUnclosedStrongInAnItemSwallowsNoItems() throws {
+        let imported = try Self.importFixture("unclosed-strong-item.html")
+        let article = imported.article
+        #expect(Self.outline(article.sections[.symptoms]?.items ?? []).map(\.text) == ["Eyelid twitching", "Eye closing"])
+        #expect(imported.warnings.contains { $0.message.contains("was repaired") }, "\(imported.warnings)")
+        withKnownIssue("PageReader.items takes only direct <li> children; items libxml2 nested in a <strong> become text") {
+            #expect(Self.outline(article.sections[.causes]?.items ?? []).map { $0.text.plainText } == [
+                "Blood vessel: presses on the nerve.", "Tumours: growths near the nerve.", "Brainstem problems", "Facial nerve damage",
+            ])
+            #expect(article.sections[.causes]?.items.dropFirst(2).first?.children.map(\.text.en) == ["Multiple sclerosis", "Stroke"])
+        }
+    }
+
+    struct PageFixture: Sendable, CustomTestStringConvertible {
+        var name: String
+        /// Why this page loses items today, when it does.
+        var knownIssue: String?
+        var testDescription: String { name }
+    }
+
+    static let pageFixtures = [
+        PageFixture(name: "unclosed-tags.html"),
+        PageFixture(name: "entities.html"),
+        PageFixture(name: "dropped-elements.html"),
+        PageFixture(name: "other-sections.html"),
+        PageFixture(name: "wordpress-post.json"),
+        PageFixture(name: "unclosed-strong-paragraph.html",
+                    knownIssue: "an unclosed <strong> in a <p> turns the lists after it into paragraph text"),
+        PageFixture(name: "unclosed-strong-item.html",
+                    knownIssue: "an unclosed <strong> in an <li> turns the items after it into that item's text"),
+        PageFixture(name: "references.html", knownIssue: "a reference item without a link is dropped silently"),
+    ]
+
+    /// Every `<li>` of the page is somewhere in the article: a list item or a reference.
+    @Test(arguments: pageFixtures)
+    func noListItemIsLost(fixture: PageFixture) throws {
+        let text = try String(contentsOfFile: Self.fixture(fixture.name), encoding: .utf8)
+        let article = try Self.importFixture(fixture.name).article
+        let tags = Self.listItemTags(in: text)
+        #expect(tags > 0)
+        withKnownIssue(Comment(rawValue: fixture.knownIssue ?? "")) {
+            #expect(Self.itemCount(article) + article.references.count == tags)
+        } when: {
+            fixture.knownIssue != nil
+        }
+    }
+
+    @Test func theSamplesPageLosesNoListItem() throws {
+        let html = ArticleHTML.page(Sample.article)
+        let article = try Self.importPage(html).article
+        #expect(Self.itemCount(article) + article.references.count == Self.listItemTags(in: html))
+    }
+
+    @Test func aReferenceWithoutALinkIsNotDroppedSilently() throws {
+        let imported = try Self.importFixture("references.html")
+        #expect(imported.article.references.map(\.url)
+            == ["https://www.ninds.nih.gov/health-information", "https://rarediseases.info.nih.gov/diseases"])
+        #expect(imported.article.disclaimer.en == "This guide is for education only.")
+        withKnownIssue("PageReader.list keeps only links from a references list; other items vanish without a warning") {
+            let kept = imported.article.allTexts.contains { $0.en.contains("Hemifacial spasm in adults") }
+            let warned = imported.warnings.contains { $0.location?.line == 11 }
+            #expect(kept || warned, "\(imported.warnings)")
+        }
+    }
+
+    /// On the site, the list of references follows the disclaimer with no heading of its own.
+    @Test func theSitesUnheadedReferenceListIsReferences() throws {
+        let sample = Sample.article
+        let imported = try Self.importPage(ArticleHTML.page(sample, referencesHeading: false))
+        // Nothing is lost: the links are kept, one way or the other.
+        let kept = imported.article.references.map(\.url)
+            + imported.article.otherSections.flatMap(\.items).map(\.text.en)
+        #expect(kept == sample.references.map(\.url))
+        withKnownIssue("PageReader.list makes a list after the conclusion/disclaimer a 'More information' section") {
+            #expect(imported.article.references.map(\.url) == sample.references.map(\.url))
+            #expect(imported.article.otherSections.isEmpty)
+        }
+    }
+
+    /// WordPress themes use HTML5 elements libxml2 2.9 does not know; nothing is repaired there.
+    @Test func html5ElementsAreNotReportedAsRepairs() throws {
+        let sample = Sample.article
+        let html = ArticleHTML.page(sample)
+            .replacingOccurrences(of: "<div class=\"entry-content\">", with: "<main><article class=\"post\"><section>")
+            .replacingOccurrences(of: "</div>\n</body>", with: "</section></article></main>\n</body>")
+        let imported = try Self.importPage(html)
+        Self.expectSameEnglish(imported.article, sample, titles: { ArticleHTML.heading(for: $0, in: sample) })
+        withKnownIssue("HTMLTree reports libxml2's 'Tag main invalid' (HTML5 tags) as repairs") {
+            #expect(imported.warnings.isEmpty, "\(imported.warnings)")
+        }
+    }
+
+    // MARK: 5. Headings that fit no section are kept
+
+    @Test func anUnknownHeadingIsKeptAsAGeneralSection() throws {
+        let imported = try Self.importFixture("other-sections.html")
+        let article = imported.article
+        #expect(Self.outline(article.sections[.symptoms]?.items ?? []).map(\.text) == ["Eyelid twitching"])
+        #expect(article.otherSections.map { $0.title?.en } == ["Ask a health question", "Doctor visit helper"])
+        let ask = try #require(article.otherSections.first)
+        #expect(ask.intro.map(\.en) == ["Write your symptom story.", "A health professional reviews it before any answer."])
+        #expect(Self.outline(ask.items) == [
+            Outline(text: "When it started", children: []),
+            Outline(text: "What makes it worse", children: [Outline(text: "Stress", children: []), Outline(text: "Tiredness", children: [])]),
+        ])
+        #expect(ask.numbered == false)
+        let helper = try #require(article.otherSections.last)
+        #expect(helper.intro.map(\.en) == ["Prepare before seeing a doctor."])
+        #expect(Self.outline(helper.items).map(\.text) == ["Bring old prescriptions", "Bring a family member"])
+        #expect(helper.numbered == true)
+        // A recognised heading after them still ends them.
+        #expect(article.conclusion.map(\.en) == ["See a qualified doctor."])
+        let kept = imported.warnings.filter { $0.message.contains("it is kept as a general section") }
+        #expect(kept.map { $0.location?.line } == [9, 21], "\(imported.warnings)")
+        #expect(kept.first?.message.contains("'Ask a health question'") == true)
+
+        // The article file keeps them too.
+        var complete = article
+        complete.warningSigns.items = [LocalizedText(en: "Sudden weakness of the face.", bn: nil)]
+        complete.disclaimer = LocalizedText(en: "For education only.", bn: nil)
+        let loaded = try ArticleLoader.load(data: Data(ArticleWriter.yaml(complete).utf8), file: "other.yaml").article
+        Self.expectSameEnglish(loaded, complete)
+    }
+
+    @Test func aListBeforeAnyHeadingIsKept() throws {
+        let html = """
+        <html><head><link rel="canonical" href="\(Self.sampleURL)"></head><body><h1>Hemifacial spasm</h1>
+        <p>It makes one side of the face twitch.</p>
+        <ul><li>It is not contagious.</li><li>It is not dangerous.</li></ul>
+        </body></html>
+        """
+        let imported = try Self.importPage(html)
+        #expect(imported.article.definition.map(\.en) == ["It makes one side of the face twitch."])
+        #expect(imported.article.otherSections.map { $0.title?.en } == ["More information"])
+        #expect(Self.outline(imported.article.otherSections.first?.items ?? []).map(\.text)
+            == ["It is not contagious.", "It is not dangerous."])
+        #expect(imported.warnings.contains { $0.message.contains("'More information'") && $0.location?.line == 3 })
+    }
+
+    /// Article files nest lists at most three levels deep; a page may nest them deeper.
+    @Test func aDeeplyNestedListImportsIntoAFileThatLoads() throws {
+        let html = """
+        <html><head><link rel="canonical" href="\(Self.sampleURL)"></head><body><h1>Hemifacial spasm</h1>
+        <h2>Treatment Options for Hemifacial Spasm:</h2>
+        <ol><li>Medicines<ul><li>Tablets<ul><li>Anti-seizure medicines<ul><li>Carbamazepine</li></ul></li></ul></li></ul></li></ol>
+        </body></html>
+        """
+        var article = try Self.importPage(html).article
+        #expect(Self.itemCount(article) == 4, "every item of the page is kept")
+        article.warningSigns.items = [LocalizedText(en: "Sudden weakness of the face.", bn: nil)]
+        article.disclaimer = LocalizedText(en: "For education only.", bn: nil)
+        let yaml = ArticleWriter.yaml(article)
+        withKnownIssue("PageReader keeps any depth of nesting; ArticleLoader rejects lists more than 3 levels deep") {
+            let loaded = try ArticleLoader.load(data: Data(yaml.utf8), file: "deep.yaml")
+            #expect(Self.itemCount(loaded.article) == 4)
+        }
+    }
+
+    // MARK: 6. Not a page at all
+
+    /// Bytes from a fixed-seed generator: control characters, NULs, invalid UTF-8.
+    static func junk(count: Int, seed: UInt64) -> Data {
+        var state = seed
+        return Data((0..<count).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        })
+    }
+
+    static let notPages: [(name: String, data: Data)] = [
+        ("junk.bin", junk(count: 4096, seed: 1)),
+        ("junk.html", junk(count: 300, seed: 7)),
+        ("empty.html", Data()),
+        ("nul.html", Data([0, 0, 0, 0])),
+        ("broken.json", Data(#"{"title":"#.utf8)),
+        ("no-content.json", Data(#"{"title": {"rendered": "Hemifacial spasm"}, "link": "https://rxharun.com/x/"}"#.utf8)),
+    ]
+
+    @Test(arguments: notPages.indices)
+    func notAPageIsAClearError(index: Int) throws {
+        let (name, data) = Self.notPages[index]
+        do throws(DiagnosticError) {
+            let imported = try PageImporter.importPage(data, file: name, url: "https://rxharun.com/x/", today: Self.today)
+            Issue.record("\(name) imported as '\(imported.article.title.en)'")
+        } catch {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.diagnostics.allSatisfy { $0.severity == .error && $0.location?.file == name }, "\(error)")
+        }
+        let path = try file(name, "")
+        try data.write(to: URL(fileURLWithPath: path))
+        let result = try handout(["import", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("\(path):1:1: error: "), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"))
+    }
+
+    @Test func brokenJSONSaysSo() throws {
+        let error = #expect(throws: DiagnosticError.self) {
+            try PageImporter.importPage(Data(#"{"title":"#.utf8), file: "post.json", today: Self.today)
+        }
+        #expect(error?.description
+            == "post.json:1:1: error: the JSON could not be read\n  hint: save the post from /wp-json/wp/v2/posts/ID as it comes")
+    }
+
+    @Test func aMissingPageIsNamed() throws {
+        let result = try handout(["import", "pages/no-such-page.html"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no such file 'pages/no-such-page.html'"), "\(result.stderr)")
+    }
+}
