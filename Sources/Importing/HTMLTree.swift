@@ -70,6 +70,8 @@ private final class ErrorSink {
 
 private func collectError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let context, let error else { return }
+    // HTML5 elements (<main>, <section>, …) are unknown to libxml2 2.9 but read fine.
+    if error.pointee.code == Int32(XML_HTML_UNKNOWN_TAG.rawValue) { return }
     let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
     let message = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "HTML problem"
     sink.warnings.append(.warning("the page's HTML was repaired: \(message)",

@@ -53,11 +53,16 @@ struct PageReader {
         case "meta" where attributes["property"] == "og:url": canonical = canonical ?? attributes["content"]
         case "h1": heading1 = heading1 ?? Self.plainText(children)
         case "h2", "h3", "h4", "h5", "h6": heading(Self.plainText(children), line: line)
-        case "p": paragraph(Self.markup(children), line: line)
-        case "ul", "ol": list(items(children), ordered: name == "ol", links: Self.links(in: children), line: line)
+        case "p":
+            paragraph(Self.markup(children), line: line)
+            // An unclosed inline tag makes the parser nest what follows inside it: read it as blocks.
+            for block in Self.nestedBlocks(children) { read(block) }
+        case "ul", "ol":
+            let listItems = items(children)
+            list(listItems, ordered: name == "ol", links: Self.links(in: children), line: line)
         case _ where Self.ignored.contains(name): break
         case _ where Self.dropped.contains(name):
-            warnings.append(.warning("a <\(name)> was not imported", at: place(line), hint: "add its content to the article by hand if it matters"))
+            warnings.append(.warning("an element <\(name)> was not imported", at: place(line), hint: "add its content to the article by hand if it matters"))
         default: for child in children { read(child) }
         }
     }
@@ -91,6 +96,7 @@ struct PageReader {
         }
         if plain.lowercased().hasPrefix("disclaimer") {
             disclaimer = String(plain.drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces)
+            target = .references   // on the site, the unheaded list of sources follows the disclaimer
             return
         }
         let text = english(markup, line)
@@ -106,7 +112,16 @@ struct PageReader {
     private mutating func list(_ items: [ListItem], ordered: Bool, links: [String], line: Int) {
         guard !items.isEmpty else { return }
         switch target {
-        case .references: references += links.isEmpty ? items.flatMap { Self.urls(in: $0.text.en) } : links
+        case .references:
+            for item in items {
+                let found = Self.urls(in: item.text.en)
+                if found.isEmpty {
+                    warnings.append(.warning("a reference without a web address was not kept: '\(item.text.en.plainText.prefix(60))'",
+                                             at: item.text.location, hint: "add its address, or add it to the article by hand"))
+                }
+                references += found
+            }
+            references += links.filter { !references.contains($0) }
         case .section(let kind): sections[kind]?.items += items; sections[kind]?.numbered = ordered
         case .other(let index): others[index].items += items; others[index].numbered = ordered
         case .definition, .conclusion:
@@ -118,15 +133,45 @@ struct PageReader {
     }
 
     /// List items, with nested lists as children; an item's own text is its inline content.
-    private func items(_ children: [HTMLNode]) -> [ListItem] {
-        children.compactMap { child -> ListItem? in
-            guard case let .element("li", _, content, line) = child else { return nil }
+    /// Items a broken tag swallowed come back as siblings; lists deeper than the article
+    /// format allows are lifted to the deepest level, with a warning.
+    private mutating func items(_ children: [HTMLNode], depth: Int = 1) -> [ListItem] {
+        var result: [ListItem] = []
+        for child in children {
+            guard case let .element("li", _, content, line) = child else { continue }
             let inline = content.filter { !Self.isList($0) }
-            let nested = content.filter(Self.isList).flatMap { node -> [ListItem] in
-                guard case let .element(_, _, grandchildren, _) = node else { return [] }
-                return items(grandchildren)
+            let blocks = content.filter(Self.isList) + Self.nestedBlocks(inline)
+            var nested: [ListItem] = []
+            var siblings: [ListItem] = []
+            for block in blocks {
+                guard case let .element(name, _, grandchildren, _) = block else { continue }
+                if name == "li" { siblings += items([block], depth: depth) } else if Self.isList(block) {
+                    nested += items(grandchildren, depth: depth + 1)
+                }
             }
-            return ListItem(text: english(Self.markup(inline), line), children: nested)
+            var item = ListItem(text: english(Self.markup(inline), line), children: nested)
+            if depth >= Self.deepestList, !nested.isEmpty {
+                warnings.append(.warning("a list nested deeper than \(Self.deepestList) levels was lifted to level \(Self.deepestList)",
+                                         at: place(line)))
+                item.children = []
+                siblings = nested + siblings
+            }
+            result.append(item)
+            result += siblings
+        }
+        return result
+    }
+
+    /// The article format's deepest list nesting.
+    static let deepestList = 3
+    static let blockNames: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table",
+                                          "section", "article", "main", "blockquote", "header", "footer", "figure"]
+
+    /// Block elements inside inline content (where an unclosed tag put them), outermost first.
+    static func nestedBlocks(_ nodes: [HTMLNode]) -> [HTMLNode] {
+        nodes.flatMap { node -> [HTMLNode] in
+            guard case let .element(name, _, children, _) = node else { return [] }
+            return blockNames.contains(name) ? [node] : nestedBlocks(children)
         }
     }
 
@@ -166,13 +211,15 @@ struct PageReader {
         switch node {
         case .text(let text): return text
         case let .element(name, _, children, _):
+            if blockNames.contains(name) || ignored.contains(name) { return "" }
             let inner = children.map(markup).joined()
-            let trimmed = inner.trimmingCharacters(in: .whitespaces)
+            // The marker goes inside the element's own leading and trailing spaces.
+            let lead = String(inner.prefix { $0.isWhitespace }), trail = String(inner.reversed().prefix { $0.isWhitespace })
+            let trimmed = inner.trimmingCharacters(in: .whitespacesAndNewlines)
             switch name {
-            case "strong", "b": return trimmed.isEmpty ? inner : " **\(trimmed)** "
-            case "em", "i": return trimmed.isEmpty ? inner : " *\(trimmed)* "
+            case "strong", "b": return trimmed.isEmpty ? inner : "\(lead)**\(trimmed)**\(trail)"
+            case "em", "i": return trimmed.isEmpty ? inner : "\(lead)*\(trimmed)*\(trail)"
             case "br": return " "
-            case _ where ignored.contains(name): return ""
             default: return inner
             }
         }
@@ -200,7 +247,6 @@ struct PageReader {
 
     static func collapse(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .replacingOccurrences(of: "** :", with: ":**")
     }
 
     /// The page address's last part, or the title made into one.

@@ -175,9 +175,7 @@ import Testing
         </body></html>
         """
         let article = try Self.importPage(html).article
-        withKnownIssue("PageReader.markup pads <strong>/<em> with spaces; only '** :' is repaired") {
-            #expect(article.definition.map(\.en) == ["Use **lubricating drops**, and *rest*."])
-        }
+        #expect(article.definition.map(\.en) == ["Use **lubricating drops**, and *rest*."])
         // The words themselves all arrive.
         #expect(article.definition.first?.en.plainText.filter(\.isLetter) == "Uselubricatingdropsandrest")
     }
@@ -436,13 +434,11 @@ import Testing
         let imported = try Self.importFixture("unclosed-strong-paragraph.html")
         let article = imported.article
         #expect(article.definition.first?.en.plainText.hasPrefix("It is not contagious, and it does not damage the brain.") == true)
-        withKnownIssue("PageReader flattens block elements nested in a <p>/<strong> into the paragraph's text") {
-            #expect(article.definition.count == 1)
-            #expect(article.definition.first?.en.plainText == "It is not contagious, and it does not damage the brain.")
-            #expect(Self.outline(article.sections[.causes]?.items ?? []).map(\.text.plainText)
-                == ["Blood vessel pressing on the nerve", "Tumours near the nerve"])
-            #expect(Self.outline(article.sections[.symptoms]?.items ?? []).map(\.text.plainText) == ["Eyelid twitching", "Eye closing"])
-        }
+        #expect(article.definition.count == 1)
+        #expect(article.definition.first?.en.plainText == "It is not contagious, and it does not damage the brain.")
+        #expect(Self.outline(article.sections[.causes]?.items ?? []).map(\.text.plainText)
+            == ["Blood vessel pressing on the nerve", "Tumours near the nerve"])
+        #expect(Self.outline(article.sections[.symptoms]?.items ?? []).map(\.text.plainText) == ["Eyelid twitching", "Eye closing"])
     }
 
     /// An unclosed <strong> in a list item: the following items end up inside it.
@@ -451,12 +447,10 @@ import Testing
         let article = imported.article
         #expect(Self.outline(article.sections[.symptoms]?.items ?? []).map(\.text) == ["Eyelid twitching", "Eye closing"])
         #expect(imported.warnings.contains { $0.message.contains("was repaired") }, "\(imported.warnings)")
-        withKnownIssue("PageReader.items takes only direct <li> children; items libxml2 nested in a <strong> become text") {
-            #expect(Self.outline(article.sections[.causes]?.items ?? []).map { $0.text.plainText } == [
-                "Blood vessel: presses on the nerve.", "Tumours: growths near the nerve.", "Brainstem problems", "Facial nerve damage",
-            ])
-            #expect(article.sections[.causes]?.items.dropFirst(2).first?.children.map(\.text.en) == ["Multiple sclerosis", "Stroke"])
-        }
+        #expect(Self.outline(article.sections[.causes]?.items ?? []).map { $0.text.plainText } == [
+            "Blood vessel: presses on the nerve.", "Tumours: growths near the nerve.", "Brainstem problems", "Facial nerve damage",
+        ])
+        #expect(article.sections[.causes]?.items.dropFirst(2).first?.children.map(\.text.en) == ["Multiple sclerosis", "Stroke"])
     }
 
     struct PageFixture: Sendable, CustomTestStringConvertible {
@@ -472,11 +466,9 @@ import Testing
         PageFixture(name: "dropped-elements.html"),
         PageFixture(name: "other-sections.html"),
         PageFixture(name: "wordpress-post.json"),
-        PageFixture(name: "unclosed-strong-paragraph.html",
-                    knownIssue: "an unclosed <strong> in a <p> turns the lists after it into paragraph text"),
-        PageFixture(name: "unclosed-strong-item.html",
-                    knownIssue: "an unclosed <strong> in an <li> turns the items after it into that item's text"),
-        PageFixture(name: "references.html", knownIssue: "a reference item without a link is dropped silently"),
+        PageFixture(name: "unclosed-strong-paragraph.html"),
+        PageFixture(name: "unclosed-strong-item.html"),
+        PageFixture(name: "references.html", knownIssue: "a reference without a web address is warned about but not kept: the article format holds addresses only"),
     ]
 
     /// Every `<li>` of the page is somewhere in the article: a list item or a reference.
@@ -504,11 +496,9 @@ import Testing
         #expect(imported.article.references.map(\.url)
             == ["https://www.ninds.nih.gov/health-information", "https://rarediseases.info.nih.gov/diseases"])
         #expect(imported.article.disclaimer.en == "This guide is for education only.")
-        withKnownIssue("PageReader.list keeps only links from a references list; other items vanish without a warning") {
-            let kept = imported.article.allTexts.contains { $0.en.contains("Hemifacial spasm in adults") }
-            let warned = imported.warnings.contains { $0.location?.line == 11 }
-            #expect(kept || warned, "\(imported.warnings)")
-        }
+        let kept = imported.article.allTexts.contains { $0.en.contains("Hemifacial spasm in adults") }
+        let warned = imported.warnings.contains { $0.location?.line == 11 }
+        #expect(kept || warned, "\(imported.warnings)")
     }
 
     /// On the site, the list of references follows the disclaimer with no heading of its own.
@@ -519,10 +509,8 @@ import Testing
         let kept = imported.article.references.map(\.url)
             + imported.article.otherSections.flatMap(\.items).map(\.text.en)
         #expect(kept == sample.references.map(\.url))
-        withKnownIssue("PageReader.list makes a list after the conclusion/disclaimer a 'More information' section") {
-            #expect(imported.article.references.map(\.url) == sample.references.map(\.url))
-            #expect(imported.article.otherSections.isEmpty)
-        }
+        #expect(imported.article.references.map(\.url) == sample.references.map(\.url))
+        #expect(imported.article.otherSections.isEmpty)
     }
 
     /// WordPress themes use HTML5 elements libxml2 2.9 does not know; nothing is repaired there.
@@ -533,9 +521,7 @@ import Testing
             .replacingOccurrences(of: "</div>\n</body>", with: "</section></article></main>\n</body>")
         let imported = try Self.importPage(html)
         Self.expectSameEnglish(imported.article, sample, titles: { ArticleHTML.heading(for: $0, in: sample) })
-        withKnownIssue("HTMLTree reports libxml2's 'Tag main invalid' (HTML5 tags) as repairs") {
-            #expect(imported.warnings.isEmpty, "\(imported.warnings)")
-        }
+        #expect(imported.warnings.isEmpty, "\(imported.warnings)")
     }
 
     // MARK: 5. Headings that fit no section are kept
@@ -598,10 +584,8 @@ import Testing
         article.warningSigns.items = [LocalizedText(en: "Sudden weakness of the face.", bn: nil)]
         article.disclaimer = LocalizedText(en: "For education only.", bn: nil)
         let yaml = ArticleWriter.yaml(article)
-        withKnownIssue("PageReader keeps any depth of nesting; ArticleLoader rejects lists more than 3 levels deep") {
-            let loaded = try ArticleLoader.load(data: Data(yaml.utf8), file: "deep.yaml")
-            #expect(Self.itemCount(loaded.article) == 4)
-        }
+        let loaded = try ArticleLoader.load(data: Data(yaml.utf8), file: "deep.yaml")
+        #expect(Self.itemCount(loaded.article) == 4)
     }
 
     // MARK: 6. Not a page at all
