@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine"], swiftSettings: strict),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"], swiftSettings: strict),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Diagnostics"], swiftSettings: strict),
-        .testTarget(name: "HandoutTests", dependencies: ["HandoutKit"], swiftSettings: strict),
+        .testTarget(name: "HandoutTests", dependencies: ["HandoutKit"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HandoutServerTests", dependencies: [
             "HandoutServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: strict),
