@@ -7,6 +7,11 @@ public struct DocumentLayout: Sendable {
     public struct TypeSize: Sendable {
         public var size: Double
         public var lineHeight: Double
+
+        public init(size: Double, lineHeight: Double) {
+            self.size = size
+            self.lineHeight = lineHeight
+        }
     }
 
     public enum Role: String, CaseIterable, Sendable {

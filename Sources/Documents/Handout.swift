@@ -19,9 +19,10 @@ public enum Handout: DocumentDefinition {
     public static func plan(_ context: DocumentContext) -> DocumentPlan {
         let writer = Writer(context)
         // The warning signs follow the title directly, so they land on page 1 near the top.
-        // On a small page (an A5 booklet) in two languages they run on, to fit it, and their
-        // introduction moves to the section that explains them.
-        let small = context.pageSize.height < 700 && context.mode == .bilingual
+        // In two languages on a small page (an A5 booklet) or in large print they run on, to
+        // fit, and their introduction moves to the section that explains them.
+        let crowded = context.pageSize.height < 700 || context.layout.size(.body).size >= 16
+        let small = crowded && context.mode == .bilingual
         var builder = SectionBuilder(article: context.article, writer: writer)
         builder.introInDetails = small
         let warnings = small ? writer.hospitalNowBox(anchor: warningAnchor, compact: true) : builder.warningSigns()

@@ -12,7 +12,7 @@ public enum Label: String, CaseIterable, Sendable {
     case urgentHelp = "urgent_help", doctorVisit = "doctor_visit", whichDoctor = "which_doctor"
     case tellDoctor = "tell_doctor", questions, tests, roadmap, step, tips
     case diaryPrompts = "diary_prompts", faq, references, about, version, reviewer
-    case lastReviewed = "last_reviewed", nextReview = "next_review", readOnline = "read_online", readFull = "read_full"
+    case lastReviewed = "last_reviewed", nextReview = "next_review", readFull = "read_full"
     case pageOf = "page_of", handout, missingBangla = "missing_bangla"
     // Doctor-visit checklist
     case checklist, patientName = "patient_name", age, date, doctorOrService = "doctor_or_service"

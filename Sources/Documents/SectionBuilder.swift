@@ -147,7 +147,6 @@ struct SectionBuilder {
             line { "\(labels.text(.version, $0)) \($0.numerals(meta.version))" },
             line { "\(labels.text(.lastReviewed, $0)): \(labels.date(meta.lastReviewed, in: $0))" },
             line { "\(labels.text(.nextReview, $0)): \(labels.date(meta.nextReview, in: $0))" },
-            line { labels.text(.readOnline, $0, ["site": meta.canonicalURL]) },
         ]
         if let reviewer = meta.reviewer {
             var named = line { language in reviewer[language].map { "\(labels.text(.reviewer, language)): \($0)" } }

@@ -115,6 +115,10 @@ public final class Publisher {
     /// Lays the document out without drawing it (tests and previews use this).
     public func layout(_ article: Article, options: RenderOptions) throws(DiagnosticError) -> (LayoutResult, DocumentPlan) {
         let definition = options.document.definition
+        if options.booklet, options.document != .handout {
+            throw DiagnosticError(.error("--booklet is for the handout: the \(options.document.rawValue) is a single sheet, a form or a landscape page",
+                                         hint: "print it as it is, or make the handout a booklet"))
+        }
         let layout = try DocumentLayout.load(path: resources.layouts.appendingPathComponent(options.document.layoutFile).path,
                                              sections: definition.sections, required: definition.requiredSections)
             .adjusted(for: options)
@@ -187,9 +191,14 @@ extension DocumentLayout {
     func adjusted(for options: RenderOptions) -> DocumentLayout {
         var layout = self
         if options.largePrint, sheet == nil {
+            // Everything in proportion, and nothing (notes, sources) under the floor.
             layout = layout.scaled(by: max(1, Self.largePrintBody / size(.body).size))
+            layout.type = layout.type.mapValues { TypeSize(size: max($0.size, Self.largePrintBody), lineHeight: $0.lineHeight) }
             layout.maxPages = nil
-            // The running header and footer grow too, and may take a second line: give them room.
+        }
+        if options.largePrint || options.booklet {
+            // The running header and footer grow, or have a narrower page, and may take a
+            // second line: give them room.
             let small = layout.size(.small)
             let growth = (small.size - size(.small).size) * small.lineHeight + small.size * small.lineHeight
             layout.margins.top += growth

@@ -33,8 +33,8 @@ public enum PDFRenderer {
 
     /// Draws the page; returns the language of each structure element begun on it.
     @discardableResult
-    static func draw(_ page: PageFrame, into cr: OpaquePointer) -> [String] {
-        var languages: [String] = []
+    static func draw(_ page: PageFrame, into cr: OpaquePointer) -> [String?] {
+        var languages: [String?] = []
         // Each paragraph's lines go into one structure element, in drawing order.
         var open: (text: ObjectIdentifier, tag: String)?
         func close() {
@@ -50,7 +50,7 @@ public enum PDFRenderer {
                     close()
                     open = (ObjectIdentifier(text), tag(for: text.text.role))
                     cairo_tag_begin(cr, open!.tag, "")
-                    languages.append(isBangla(text.text.plainText) ? "bn" : "en")
+                    languages.append(language(of: text.text.plainText))
                 }
                 text.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
                 // Web addresses in the text are clickable.
@@ -88,11 +88,13 @@ public enum PDFRenderer {
         return languages
     }
 
-    /// Mostly Bangla letters.
-    static func isBangla(_ text: String) -> Bool {
-        let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
-        let bangla = letters.filter { (0x0980...0x09FF).contains($0.value) }.count
-        return bangla * 2 > letters.count
+    /// "bn" for mostly Bangla (letters or digits: "১." is Bangla), "en" for mostly Latin,
+    /// nil for neither (a bullet), which keeps the document's language.
+    static func language(of text: String) -> String? {
+        let bangla = text.unicodeScalars.filter { (0x0980...0x09FF).contains($0.value) }.count
+        let latin = text.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic }.count
+        if bangla == 0 && latin == 0 { return nil }
+        return bangla > latin ? "bn" : "en"
     }
 
     /// A link annotation over `rect` opening `url`.
@@ -121,8 +123,8 @@ public final class PDFWriter {
     private let surface: OpaquePointer
     private let cr: OpaquePointer
     private let language: String
-    /// The language of each structure element, in order.
-    private var elementLanguages: [String] = []
+    /// The language of each structure element, in order (nil: the document's).
+    private var elementLanguages: [String?] = []
     public private(set) var pageCount = 0
 
     public init(info: DocumentInfo) {
