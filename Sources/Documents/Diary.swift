@@ -39,9 +39,9 @@ struct Diary {
         blocks += grids.map(grid)
         blocks += ScaleLegend(writer: writer).blocks()
         blocks.append(.group(medicineLog(), keepTogether: true))
-        blocks.append(.row(RowBlock(columns: [[writer.formHeading(.notes), writer.writeIn(3)],
-                                              [writer.formHeading(.nextVisit), writer.writeIn(3)]],
-                                    gap: writer.bodySize * 2)))
+        blocks.append(.group([.row(RowBlock(columns: [[writer.formHeading(.notes), writer.writeIn(3)],
+                                                       [writer.formHeading(.nextVisit), writer.writeIn(3)]],
+                                             gap: writer.bodySize * 2))], keepTogether: true))
         blocks.append(writer.hospitalNowBox(anchor: "warning-signs"))
         return writer.plan(blocks, subtitle: period == .week ? .diaryWeek : .diaryMonth)
     }
