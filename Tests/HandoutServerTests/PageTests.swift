@@ -1,0 +1,177 @@
+// The web page (English and Bangla), its search, the style sheet, health and the page's
+// security headers.
+import Foundation
+import HandoutServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Web pages")
+struct PageTests {
+    @Test("/ lists the sample article in English, with its Bangla title beside it")
+    func indexListsArticle() async throws {
+        try await Fixture.withServer { client, _ in
+            let response = try await client.get("/")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            let html = response.text
+            #expect(html.contains("<html lang=\"en\">"))
+            #expect(html.contains("Patient handouts to print"))
+            #expect(html.contains("<a href=\"/articles/hemifacial-spasm?ui=en\">Hemifacial spasm</a>"))
+            #expect(html.contains(Fixture.titleBN))
+            #expect(html.contains("<input id=\"q\" name=\"q\" type=\"search\""))
+            #expect(!html.contains("No article matches."))
+        }
+    }
+
+    @Test("Search finds the article by English title text, in any case",
+          arguments: ["hemifacial", "HEMIFACIAL", "Spasm", "facial%20sp"])
+    func searchEnglish(query: String) async throws {
+        try await Fixture.withServer { client, _ in
+            let html = try await client.get("/?q=\(query)").text
+            #expect(html.contains("href=\"/articles/hemifacial-spasm?ui=en\""))
+            #expect(!html.contains("No article matches."))
+        }
+    }
+
+    @Test("Search finds the article by Bangla title text")
+    func searchBangla() async throws {
+        try await Fixture.withServer { client, _ in
+            for words in ["স্প্যাজম", "মুখের এক পাশের"] {
+                let query = percentEncoded(words)
+                let response = try await client.get("/?q=\(query)&ui=bn")
+                #expect(response.status == .ok)
+                let html = response.text
+                #expect(html.contains("href=\"/articles/hemifacial-spasm?ui=bn\""), "query \(words)")
+                #expect(!html.contains("মিলে যায় এমন কোনো লেখা নেই।"), "query \(words)")
+                // The search box keeps what was typed.
+                #expect(html.contains("value=\"\(words)\""), "query \(words)")
+            }
+        }
+    }
+
+    @Test("A search of several words, as the form sends it (spaces as \"+\"), finds the article")
+    func searchFormEncodedSpaces() async throws {
+        try await Fixture.withServer { client, _ in
+            // What a browser sends for "facial spasm" and "মুখের এক পাশের" typed into the search box.
+            let english = try await client.get("/?q=facial+spasm&ui=en")
+            let bangla = try await client.get("/?q=" + percentEncoded("মুখের এক পাশের").replacingOccurrences(of: "%20", with: "+") + "&ui=bn")
+            #expect(english.status == .ok)
+            #expect(bangla.status == .ok)
+            // Routes.indexPage takes q as Hummingbird decodes it, which leaves "+" as "+".
+            withKnownIssue("Routes.indexPage: \"+\" in q (a form's space) is not read as a space") {
+                #expect(english.text.contains("href=\"/articles/hemifacial-spasm?ui=en\""))
+                #expect(english.text.contains("value=\"facial spasm\""))
+                #expect(bangla.text.contains("href=\"/articles/hemifacial-spasm?ui=bn\""))
+            }
+        }
+    }
+
+    @Test("A search that matches nothing says so, in the page's language")
+    func searchNoMatch() async throws {
+        try await Fixture.withServer { client, _ in
+            let english = try await client.get("/?q=migraine").text
+            #expect(english.contains("No article matches."))
+            #expect(!english.contains("/articles/hemifacial-spasm"))
+            let bangla = try await client.get("/?q=migraine&ui=bn").text
+            #expect(bangla.contains("মিলে যায় এমন কোনো লেখা নেই।"))
+        }
+    }
+
+    @Test("The search text is escaped when shown back")
+    func searchEscaped() async throws {
+        try await Fixture.withServer { client, _ in
+            let html = try await client.get("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").text
+            #expect(!html.contains("<script>"))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+
+    @Test("/?ui=bn is the Bangla page")
+    func indexBangla() async throws {
+        try await Fixture.withServer { client, _ in
+            let response = try await client.get("/?ui=bn")
+            #expect(response.status == .ok)
+            let html = response.text
+            #expect(html.contains("<html lang=\"bn\">"))
+            #expect(html.contains("প্রিন্ট করার জন্য রোগীর তথ্যপত্র"))
+            #expect(html.contains("রোগের নাম খুঁজুন"))
+            #expect(html.contains("href=\"/articles/hemifacial-spasm?ui=bn\""))
+            #expect(html.contains("<input type=\"hidden\" name=\"ui\" value=\"bn\">"))
+            #expect(html.contains("View in English"))
+            #expect(!html.contains("Patient handouts to print"))
+        }
+    }
+
+    @Test("The article page offers every document, language and paper, with a preview")
+    func articlePage() async throws {
+        try await Fixture.withServer { client, _ in
+            let response = try await client.get("/articles/hemifacial-spasm")
+            #expect(response.status == .ok)
+            let html = response.text
+            #expect(html.contains("<h2 lang=\"en\">Hemifacial spasm</h2>"))
+            #expect(html.contains("Last reviewed: 2026-11-20"))
+            #expect(html.contains("<form method=\"get\" action=\"/articles/hemifacial-spasm/document\">"))
+            for document in Fixture.documents {
+                #expect(html.contains("<option value=\"\(document)\""), "document \(document)")
+            }
+            for value in ["en", "bn", "en+bn", "a4", "letter"] {
+                #expect(html.contains("<option value=\"\(value)\""), "option \(value)")
+            }
+            #expect(html.contains("<option value=\"en+bn\" selected>"))
+            #expect(html.contains("name=\"large-print\""))
+            #expect(html.contains("src=\"/articles/hemifacial-spasm/handout.png?page=1&amp;lang=en%2Bbn\""))
+            #expect(html.contains("<button type=\"submit\" name=\"download\" value=\"1\">Download</button>"))
+            #expect(html.contains("href=\"/articles/hemifacial-spasm?ui=bn\""))
+        }
+    }
+
+    @Test("The article page in Bangla shows the Bangla title and words, Bangla selected")
+    func articlePageBangla() async throws {
+        try await Fixture.withServer { client, _ in
+            let response = try await client.get("/articles/hemifacial-spasm?ui=bn")
+            #expect(response.status == .ok)
+            let html = response.text
+            #expect(html.contains("<html lang=\"bn\">"))
+            #expect(html.contains("<h2 lang=\"bn\">\(Fixture.titleBN)</h2>"))
+            #expect(html.contains("সর্বশেষ যাচাই"))
+            #expect(html.contains("<option value=\"bn\" selected>বাংলা</option>"))
+            #expect(html.contains("ডাউনলোড"))
+            #expect(html.contains("href=\"/?ui=bn\""))
+        }
+    }
+
+    @Test("HTML pages carry a strict Content-Security-Policy and nosniff",
+          arguments: ["/", "/?ui=bn", "/?q=spasm", "/articles/hemifacial-spasm", "/articles/hemifacial-spasm?ui=bn"])
+    func securityHeaders(uri: String) async throws {
+        try await Fixture.withServer { client, _ in
+            let response = try await client.get(uri)
+            #expect(response.status == .ok)
+            let policy = try #require(response.headers[.contentSecurityPolicy])
+            #expect(policy.contains("default-src 'none'"))
+            #expect(policy.contains("form-action 'self'"))
+            #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+        }
+    }
+
+    @Test("/style.css is served as CSS")
+    func styleSheet() async throws {
+        try await Fixture.withServer { client, _ in
+            let response = try await client.get("/style.css")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(response.text.contains("body {"))
+            #expect(response.text.contains(".choose"))
+        }
+    }
+
+    @Test("/healthz answers ok")
+    func health() async throws {
+        try await Fixture.withServer { client, _ in
+            let response = try await client.get("/healthz")
+            #expect(response.status == .ok)
+            #expect(response.text == "ok\n")
+        }
+    }
+}
