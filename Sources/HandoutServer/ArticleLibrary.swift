@@ -20,10 +20,13 @@ final class ArticleLibrary: @unchecked Sendable {
     /// How often the folder is looked at again.
     let recheck: TimeInterval
     private let lock = NSLock()
+    /// One reload at a time; others wait for it rather than see a half-read folder.
+    private let reloading = NSLock()
 
     init(folder: URL, recheck: TimeInterval = 1) {
         self.folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         self.recheck = recheck
+        refresh()
     }
 
     var all: [Entry] {
@@ -41,6 +44,8 @@ final class ArticleLibrary: @unchecked Sendable {
 
     /// Re-reads changed files, at most once every `recheck` seconds.
     func refresh() {
+        reloading.lock()
+        defer { reloading.unlock() }
         let now = Date()
         let due = lock.withLock { () -> Bool in
             guard now.timeIntervalSince(checked) >= recheck else { return false }
@@ -66,6 +71,8 @@ final class ArticleLibrary: @unchecked Sendable {
             files = listing
             problems = found
         }
+        // A file that does not load is left out: say why, where the server's operator looks.
+        for problem in found { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
     }
 
     /// Regular `.yaml` files directly in the folder; links that lead outside it are skipped.

@@ -30,7 +30,8 @@ struct Routes: Sendable {
 
     func indexPage(_ request: Request) throws -> Response {
         let ui = try UILanguage(request)
-        let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
+        // Forms send spaces as "+"; the query decoder leaves them.
+        let query = (request.uri.queryParameters.get("q").map { String($0) } ?? "").replacingOccurrences(of: "+", with: " ")
         let entries = library.all.filter { query.isEmpty || $0.article.matches(query) }
         return Self.html(Pages.index(entries.map(\.article), query: query, ui: ui))
     }
@@ -110,7 +111,7 @@ struct Routes: Sendable {
             metrics.turnedAway()
             throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "2"], message: "Busy: please try again in a moment")
         } catch RenderFailure.timedOut(let seconds) {
-            throw HTTPError(.gatewayTimeout, message: "The document took longer than \(Int(seconds)) s and was abandoned")
+            throw HTTPError(.gatewayTimeout, message: "The document took longer than \(String(format: "%g", seconds)) s and was abandoned")
         } catch RenderFailure.invalid(let diagnostics) {
             throw HTTPError(.unprocessableContent, message: diagnostics.map(\.description).joined(separator: "\n"))
         } catch RenderFailure.noSuchPage(let count) {
@@ -157,7 +158,11 @@ struct Routes: Sendable {
     /// A file with a strong ETag from its content; a matching If-None-Match gets 304.
     static func file(_ data: Data, request: Request, type: String, disposition: String) -> Response {
         let tag = "\"\(sha256Hex(data).prefix(32))\""
-        if request.headers[.ifNoneMatch]?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag }) == true {
+        // If-None-Match compares weakly: W/"x" matches "x", and * matches anything.
+        let wanted = request.headers[.ifNoneMatch]?.split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
+        } ?? []
+        if wanted.contains(tag) || wanted.contains("*") {
             return Response(status: .notModified, headers: [.eTag: tag])
         }
         return Response(status: .ok, headers: [.contentType: type, .contentDisposition: disposition, .eTag: tag,

@@ -96,6 +96,20 @@ struct DocumentRouteTests {
         }
     }
 
+    @Test("If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/\"tag\" and * also match")
+    func ifNoneMatchWeakAndStar() async throws {
+        try await Fixture.withServer { client, _ in
+            let uri = "/articles/hemifacial-spasm/card.pdf?lang=en"
+            let first = try await client.get(uri)
+            let tag = try #require(first.headers[.eTag])
+            let weak = try await client.get(uri, headers: [.ifNoneMatch: "W/\(tag)"])
+            let star = try await client.get(uri, headers: [.ifNoneMatch: "*"])
+            // Routes.file compares each listed tag to the strong tag as exact text.
+            #expect(weak.status == .notModified)
+            #expect(star.status == .notModified)
+        }
+    }
+
     @Test("The PNG preview of page 1 is a PNG with an ETag")
     func pngPreview() async throws {
         try await Fixture.withServer { client, _ in

@@ -33,16 +33,12 @@ struct LoadTests {
                         "/articles/hemifacial-spasm/document?doc=card", "/articles/hemifacial-spasm", "/api/articles",
                         "/articles/hemifacial-spasm/handout.png?page=1"]
             let responses = try await Self.concurrently(client, uris)
-            // ArticleLibrary.refresh() marks the folder as checked before it has read it, so
-            // requests that arrive while the first read is under way see an empty library.
-            withKnownIssue("ArticleLibrary.refresh: concurrent first requests see an empty library (404 / empty list)",
-                           isIntermittent: true) {
-                for (uri, response) in responses {
-                    #expect(response.status == .ok || response.status == .seeOther, "\(uri): \(response.status.code) \(response.errorMessage)")
-                    #expect(!response.text.contains("No article"), "\(uri)")
-                    #expect(response.text.contains(Fixture.slug) || response.status == .seeOther || Bytes.isPNG(response.bytes),
-                            "\(uri)")
-                }
+            // The library reads the folder before the first request, so none sees it empty.
+            for (uri, response) in responses {
+                #expect(response.status == .ok || response.status == .seeOther, "\(uri): \(response.status.code) \(response.errorMessage)")
+                #expect(!response.text.contains("No article"), "\(uri)")
+                #expect(response.text.contains(Fixture.slug) || response.status == .seeOther || Bytes.isPNG(response.bytes),
+                        "\(uri)")
             }
             // Once the first read is done, every request finds it.
             for uri in uris {
@@ -114,9 +110,7 @@ struct LoadTests {
             let message = response.errorMessage
             #expect(message.contains("took longer than"))
             #expect(message.contains("abandoned"))
-            withKnownIssue("Routes.render formats the limit with Int(seconds): a 0.001 s limit reads \"0 s\"") {
-                #expect(message.contains("0.001 s"), "the message states the limit actually in force: \(message)")
-            }
+            #expect(message.contains("0.001 s"), "the message states the limit actually in force: \(message)")
         }
     }
 

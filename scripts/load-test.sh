@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# Load test of the print service, on loopback only and bounded in time.
+#
+# Builds `handout` (release) if it is missing or older than the sources, starts
+# `handout serve` on 127.0.0.1 with a free port and a temporary copy of articles/, waits
+# for /healthz, warms up, then runs wrk twice while sampling the server's RSS every 2 s:
+#   1. "cached": one PDF over and over (the render cache answers; measures the HTTP path);
+#   2. "mixed":  every document × language × paper × print size in turn (84 different
+#      PDFs, more than the 64 the cache keeps), so that renders really happen, the queue
+#      fills and 503 (busy, Retry-After) answers appear.
+# Prints throughput, p99 latency, the count of each status (503s are allowed, and counted
+# apart), and the server's RSS at start, peak and end. The server is always stopped.
+#
+# Settings (environment): DURATION (30s), CONNECTIONS (32), THREADS (2), QUEUE (16, the
+# server's --queue), PHASES ("cached mixed"), SCRATCH_PATH (.build), SKIP_BUILD (unset).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+QUEUE=${QUEUE:-16}
+PHASES=${PHASES:-cached mixed}
+SCRATCH_PATH=${SCRATCH_PATH:-.build}
+bin="$root/$SCRATCH_PATH/release/handout"
+
+# --- tools ---------------------------------------------------------------------------
+need_apt=()
+command -v wrk >/dev/null || need_apt+=(wrk)
+command -v curl >/dev/null || need_apt+=(curl)
+command -v python3 >/dev/null || need_apt+=(python3)
+if ((${#need_apt[@]})); then
+  echo "load-test: installing ${need_apt[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# --- build ---------------------------------------------------------------------------
+if [ -z "${SKIP_BUILD:-}" ]; then
+  if [ ! -x "$bin" ] || [ -n "$(find Sources Package.swift -newer "$bin" -print -quit)" ]; then
+    echo "load-test: building release handout into $SCRATCH_PATH (this can take several minutes)"
+    swift build -c release --product handout --scratch-path "$SCRATCH_PATH" 2>&1 | grep -E "error:|Compiling|Build complete" | tail -3
+  fi
+fi
+[ -x "$bin" ] || { echo "load-test: no $bin" >&2; exit 1; }
+
+# --- server --------------------------------------------------------------------------
+work=$(mktemp -d /tmp/handout-load.XXXXXX)
+server_pid=""
+sampler_pid=""
+cleanup() {
+  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "$work/articles"
+cp articles/*.yaml "$work/articles/"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+
+"$bin" serve --articles "$work/articles" --host 127.0.0.1 --port "$port" --queue "$QUEUE" >"$work/server.log" 2>&1 &
+server_pid=$!
+
+for _ in $(seq 1 100); do
+  curl -fsS "$base/healthz" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { echo "load-test: the server exited:" >&2; cat "$work/server.log" >&2; exit 1; }
+  sleep 0.2
+done
+curl -fsS "$base/healthz" >/dev/null || { echo "load-test: no answer from $base/healthz" >&2; exit 1; }
+
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
+mb() { awk -v kb="$1" 'BEGIN { printf "%.1f MB", kb / 1024 }'; }
+rss_start=$(rss_kb)
+
+(
+  while kill -0 "$server_pid" 2>/dev/null; do
+    echo "$(date +%s) $(rss_kb)"
+    sleep 2
+  done
+) >"$work/rss.log" &
+sampler_pid=$!
+
+pdf_path="/articles/hemifacial-spasm/handout.pdf?lang=en%2Bbn&paper=a4"
+echo "load-test: server pid $server_pid at $base (workers = $(nproc) cores, queue $QUEUE), RSS $(mb "$rss_start")"
+
+# Warm up: the PDF under test, and the page's preview.
+for _ in 1 2 3; do
+  curl -fsS -o "$work/warm.pdf" "$base$pdf_path"
+  curl -fsS -o /dev/null "$base/articles/hemifacial-spasm/handout.png?page=1&lang=en%2Bbn"
+done
+head -c 5 "$work/warm.pdf" | grep -q '%PDF-' || { echo "load-test: the warm-up answer is not a PDF" >&2; exit 1; }
+rss_warm=$(rss_kb)
+
+# --- wrk scripts ---------------------------------------------------------------------
+# Counts every status per thread and adds them up at the end.
+cat >"$work/status.lua" <<'LUA'
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
+end
+function init(args) statuses = {} end
+function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
+  end
+  local keys = {}
+  for status in pairs(total) do table.insert(keys, status) end
+  table.sort(keys)
+  for _, status in ipairs(keys) do io.write(string.format("STATUS %d %d\n", status, total[status])) end
+end
+LUA
+
+# The mixed phase: every combination, each thread starting at a different place.
+cat "$work/status.lua" >"$work/mixed.lua"
+cat >>"$work/mixed.lua" <<'LUA'
+local paths = {}
+for _, doc in ipairs({"handout", "checklist", "diary-week", "diary-month", "summary", "roadmap", "card"}) do
+  for _, lang in ipairs({"en", "bn", "en%2Bbn"}) do
+    for _, paper in ipairs({"a4", "letter"}) do
+      for _, large in ipairs({"0", "1"}) do
+        table.insert(paths, "/articles/hemifacial-spasm/" .. doc .. ".pdf?lang=" .. lang .. "&paper=" .. paper .. "&large-print=" .. large)
+      end
+    end
+  end
+end
+local counter = 0
+local offset = 0
+local base_init = init
+function init(args)
+  base_init(args)
+  offset = (id or 0) * 37
+end
+function request()
+  counter = counter + 1
+  return wrk.format(nil, paths[((counter + offset) % #paths) + 1])
+end
+LUA
+
+declare -A result
+run_phase() {
+  local phase=$1 script=$2 path=$3
+  echo
+  echo "=== $phase: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ($path)"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$script" "$base$path" | tee "$work/$phase.out"
+  local out="$work/$phase.out"
+  result[$phase.rps]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+  result[$phase.p50]=$(awk '$1 == "50%" { print $2 }' "$out")
+  result[$phase.p99]=$(awk '$1 == "99%" { print $2 }' "$out")
+  result[$phase.requests]=$(awk '/requests in/ { print $1 }' "$out")
+  result[$phase.non2xx]=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$out")
+  result[$phase.non2xx]=${result[$phase.non2xx]:-0}
+  result[$phase.errors]=$(awk '/Socket errors:/ { print }' "$out")
+  result[$phase.statuses]=$(awk '/^STATUS/ { printf "%s%s: %s", sep, $2, $3; sep = ", " }' "$out")
+  result[$phase.s503]=$(awk '$1 == "STATUS" && $2 == 503 { print $3 }' "$out")
+  result[$phase.s503]=${result[$phase.s503]:-0}
+  result[$phase.other]=$(awk '$1 == "STATUS" && $2 != 200 && $2 != 503 { n += $3 } END { print n + 0 }' "$out")
+}
+
+for phase in $PHASES; do
+  case $phase in
+    cached) run_phase cached "$work/status.lua" "$pdf_path" ;;
+    mixed) run_phase mixed "$work/mixed.lua" "/articles/hemifacial-spasm/handout.pdf" ;;
+    *) echo "load-test: unknown phase $phase" >&2; exit 2 ;;
+  esac
+done
+
+kill -0 "$server_pid" 2>/dev/null || { echo "load-test: the server died during the test:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
+curl -fsS "$base/healthz" >/dev/null || { echo "load-test: /healthz failed after the test" >&2; exit 1; }
+curl -fsS "$base/metrics" >"$work/metrics.txt"
+rss_end=$(rss_kb)
+kill "$sampler_pid" 2>/dev/null || true
+sampler_pid=""
+rss_peak=$(awk '$2 > max { max = $2 } END { print max + 0 }' "$work/rss.log")
+(( rss_end > rss_peak )) && rss_peak=$rss_end
+
+echo
+echo "=== summary (loopback, $(nproc) cores, $THREADS wrk threads, $CONNECTIONS connections, $DURATION per phase)"
+status=0
+for phase in $PHASES; do
+  printf '%-7s %8s req/s   p50 %-8s p99 %-8s requests %-7s non-2xx %-6s (503: %s, other: %s)   statuses {%s}\n' \
+    "$phase" "${result[$phase.rps]}" "${result[$phase.p50]}" "${result[$phase.p99]}" "${result[$phase.requests]}" \
+    "${result[$phase.non2xx]}" "${result[$phase.s503]}" "${result[$phase.other]}" "${result[$phase.statuses]}"
+  [ -n "${result[$phase.errors]}" ] && echo "        ${result[$phase.errors]}"
+  # 503 (busy) is an allowed answer under load; anything else that is not 200 is a failure.
+  [ "${result[$phase.other]}" -eq 0 ] || status=1
+done
+renders=$(awk '/^handout_renders_total/ { n += $2 } END { print n + 0 }' "$work/metrics.txt")
+overloaded=$(awk '/^handout_overloaded_total/ { n += $2 } END { print n + 0 }' "$work/metrics.txt")
+echo "server metrics: $renders renders made, $overloaded requests answered 503"
+echo "server RSS: start $(mb "$rss_start"), after warm-up $(mb "$rss_warm"), peak $(mb "$rss_peak"), end $(mb "$rss_end")"
+[ "$status" -eq 0 ] || echo "load-test: FAILED: answers other than 200 and 503" >&2
+exit "$status"
