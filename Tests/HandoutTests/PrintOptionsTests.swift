@@ -457,36 +457,11 @@ import Testing
     }
 }
 
-/// Word boxes from `pdftotext -bbox`, and the "Page X of Y" footers among them.
+/// The "Page X of Y" footers among `pdftotext -bbox` word boxes (parsed by BoundingBoxes).
 enum WordBoxes {
-    struct Word {
-        var text: String
-        var minX, minY, maxX, maxY: Double
-    }
+    typealias Word = BoundingBoxes.Word
 
-    struct Page {
-        var width, height: Double
-        var words: [Word]
-    }
-
-    static func parse(_ xml: String) -> [Page] {
-        var pages: [Page] = []
-        for line in xml.split(separator: "\n") {
-            if line.contains("<page ") {
-                pages.append(Page(width: number(line, "width"), height: number(line, "height"), words: []))
-            } else if line.contains("<word "), !pages.isEmpty {
-                let text = line.split(separator: ">").dropFirst().first?.split(separator: "<").first.map(String.init) ?? ""
-                pages[pages.count - 1].words.append(Word(text: text, minX: number(line, "xMin"), minY: number(line, "yMin"),
-                                                         maxX: number(line, "xMax"), maxY: number(line, "yMax")))
-            }
-        }
-        return pages
-    }
-
-    private static func number(_ line: Substring, _ name: String) -> Double {
-        guard let start = line.range(of: "\(name)=\"") else { return .nan }
-        return Double(line[start.upperBound...].prefix { $0 != "\"" }) ?? .nan
-    }
+    static func parse(_ xml: String) -> [BoundingBoxes.Page] { BoundingBoxes.parse(xml) }
 
     /// "Page X of Y" (or Bangla "পৃষ্ঠা X / Y", in Bengali digits) as four words in a row on
     /// one line: the page number, the count and where the footer starts.
