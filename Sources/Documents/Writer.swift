@@ -146,11 +146,13 @@ final class Writer {
 
     /// A list whose items (and their sub-items) each start level with their translation.
     func list(_ items: [ListItem], numbered: Bool, level: Int = 0, style: ParagraphStyle? = nil) -> [Block] {
-        items.enumerated().flatMap { index, item in
+        let blocks = items.enumerated().flatMap { index, item in
             paired { [self.item(item.text, marker: self.marker(index, numbered: numbered, level: level, $0),
                                 level: level, $0, style: style, keepWithNext: !item.children.isEmpty)] }
                 + list(item.children, numbered: false, level: level + 1, style: style)
         }
+        // Sub-items sit in the same list, one level in.
+        return level == 0 && !blocks.isEmpty ? [.list(blocks)] : blocks
     }
 
     func bullets(_ texts: [LocalizedText], style: ParagraphStyle? = nil) -> [Block] {

@@ -14,6 +14,8 @@ public indirect enum Block {
     case row(RowBlock)
     /// Blocks that belong together; with `keepTogether`, never split unless taller than a page.
     case group([Block], keepTogether: Bool)
+    /// List items (and their rows), marked as one list for screen readers.
+    case list([Block])
     /// A grid with fixed-height rows; its header row repeats on every page it spans.
     case table(TableBlock)
     /// A label with a line beside it to write on ("Name ________").
@@ -199,7 +201,7 @@ extension Block {
         case .box(let box): return box.spacing
         case .rule(let rule): return rule.spacing
         case .row(let row): return row.spacing
-        case .group(let blocks, _):
+        case .group(let blocks, _), .list(let blocks):
             return Spacing(before: blocks.first?.spacing.before ?? 0, after: blocks.last?.spacing.after ?? 0)
         case .table(let table): return table.spacing
         case .field(let field): return field.spacing

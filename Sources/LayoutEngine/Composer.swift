@@ -38,6 +38,10 @@ public final class Composer {
             var stack = flow(blocks, width: width)
             stack.keepTogether = keepTogether && fitsOnPage(stack, what: "a group of blocks")
             return stack
+        case .list(let blocks):
+            var stack = flow(blocks, width: width)
+            stack.tag = "L"
+            return stack
         case .table(let table): return self.table(table, width: width)
         case .field(let field): return self.field(field, width: width)
         case .writeIn(let lines): return writeIn(lines, width: width)
@@ -111,7 +115,9 @@ public final class Composer {
             return GridRow(cells: composed, height: max(table.rowHeight, tallest), padding: table.padding,
                            lineColor: table.lineColor, lineWidth: table.lineWidth, fill: fill)
         }
-        return Table(header: table.header.map { row($0, fill: table.headerFill) },
+        var header = table.header.map { row($0, fill: table.headerFill) }
+        header?.cellTag = "TH"
+        return Table(header: header,
                      rows: table.rows.map { row($0, fill: nil) }, anchor: table.anchor)
     }
 

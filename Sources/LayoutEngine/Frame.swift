@@ -12,6 +12,10 @@ public enum PlacedItem {
     case curve(from: Point, control1: Point, control2: Point, to: Point, color: Color, lineWidth: Double)
     /// A clickable area that opens a web address.
     case link(Rect, url: String)
+    /// Start and end of a structure element (L, LI, Lbl, LBody, Table, TR, TH, TD) around
+    /// the items between them, for screen readers; balanced on every page.
+    case beginTag(String)
+    case endTag(String)
 }
 
 /// A named region the layout placed, for checks ("the warning box is whole on page 1").

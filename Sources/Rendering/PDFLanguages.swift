@@ -31,18 +31,20 @@ enum PDFLanguages {
         return Data(bytes: buffer, count: qpdf_get_buffer_length(q))
     }
 
-    /// The top-level structure elements, in order: one per tagged paragraph. (Cairo puts
-    /// them straight under the tree's root; a Document element, if there is one, is looked into.)
+    /// Every structure element Handout tagged, in the order it was begun: the tree read
+    /// depth first, leaving out the Link elements cairo adds for annotations.
     private static func structureElements(_ q: qpdf_data?, _ root: qpdf_oh) -> [qpdf_oh] {
         func elements(_ kids: qpdf_oh) -> [qpdf_oh] {
-            guard qpdf_oh_is_array(q, kids) != 0 else { return qpdf_oh_is_dictionary(q, kids) != 0 ? [kids] : [] }
-            return (0..<qpdf_oh_get_array_n_items(q, kids)).map { qpdf_oh_get_array_item(q, kids, $0) }
-                .filter { qpdf_oh_is_dictionary(q, $0) != 0 && qpdf_oh_has_key(q, $0, "/S") != 0 }
+            let list = qpdf_oh_is_array(q, kids) != 0
+                ? (0..<qpdf_oh_get_array_n_items(q, kids)).map { qpdf_oh_get_array_item(q, kids, $0) } : [kids]
+            return list.filter { qpdf_oh_is_dictionary(q, $0) != 0 && qpdf_oh_has_key(q, $0, "/S") != 0 }
+                .flatMap { element -> [qpdf_oh] in
+                    let name = String(cString: qpdf_oh_get_name(q, qpdf_oh_get_key(q, element, "/S")))
+                    guard name != "/Link" else { return [] }
+                    let inner = elements(qpdf_oh_get_key(q, element, "/K"))
+                    return name == "/Document" ? inner : [element] + inner
+                }
         }
-        let top = elements(qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), "/K"))
-        if top.count == 1, String(cString: qpdf_oh_get_name(q, qpdf_oh_get_key(q, top[0], "/S"))) == "/Document" {
-            return elements(qpdf_oh_get_key(q, top[0], "/K"))
-        }
-        return top
+        return elements(qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), "/K"))
     }
 }

@@ -83,6 +83,13 @@ public enum PDFRenderer {
                 paint(cr, fill: nil, stroke: color, lineWidth: lineWidth)
             case let .link(rect, url):
                 addLink(cr, rect, url: url)
+            case let .beginTag(name):
+                close()
+                cairo_tag_begin(cr, name, "")
+                languages.append(nil)
+            case let .endTag(name):
+                close()
+                cairo_tag_end(cr, name)
             }
         }
         return languages

@@ -59,6 +59,17 @@ import Testing
         #expect(info["Tagged"] == "yes", "\(info.fields)")
     }
 
+    /// Lists are L with LI, Lbl and LBody; the diary's grids are Table with TR, TH and TD.
+    @Test func listsAndTablesHaveTheirStructure() throws {
+        let handout = try handout(.en)
+        let handoutTags = try Set(QPDFJSON(handout.file).structureTree().map { $0.compactMap { $0["/S"] as? String } } ?? [])
+        #expect(handoutTags.isSuperset(of: ["/L", "/LI", "/Lbl", "/LBody"]), "\(handoutTags)")
+        let diary = try RenderedSample.output(RenderOptions(document: .diaryWeek, mode: .en))
+        let diaryTags = try QPDFJSON(diary.file).structureTree()?.compactMap { $0["/S"] as? String } ?? []
+        #expect(Set(diaryTags).isSuperset(of: ["/Table", "/TR", "/TH", "/TD"]), "\(Set(diaryTags))")
+        #expect(diaryTags.firstIndex(of: "/TH").map { th in diaryTags[..<th].contains("/Table") } == true)
+    }
+
     @Test func bilingualHandoutMarksTheBanglaPassages() throws {
         let sample = try handout(.bilingual)
         let elements = try #require(try QPDFJSON(sample.file).structureElements())
@@ -379,16 +390,23 @@ struct QPDFJSON {
 
     var catalog: [String: Any]? { resolve(trailer["/Root"]) as? [String: Any] }
 
-    /// The structure tree's top-level elements, in order (looking into a lone /Document).
+    /// The paragraph-level elements (P, H1–H6, Span), depth first in reading order, looking
+    /// into the containers around them (Document, L, LI, Lbl, LBody, Table, TR, TH, TD).
     func structureElements() -> [[String: Any]]? {
+        structureTree().map { $0.filter { Self.paragraphTags.contains($0["/S"] as? String ?? "") } }
+    }
+
+    static let paragraphTags: Set<String> = ["/P", "/Span", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6"]
+
+    /// Every element of the structure tree but cairo's Link elements, depth first.
+    func structureTree() -> [[String: Any]]? {
         guard let root = resolve(catalog?["/StructTreeRoot"]) as? [String: Any] else { return nil }
         func elements(_ kids: Any?) -> [[String: Any]] {
             let list = (resolve(kids) as? [Any]) ?? [kids as Any]
-            return list.compactMap { resolve($0) as? [String: Any] }.filter { $0["/S"] != nil }
+            return list.compactMap { resolve($0) as? [String: Any] }.filter { $0["/S"] != nil && $0["/S"] as? String != "/Link" }
+                .flatMap { [$0] + elements($0["/K"]) }
         }
-        let top = elements(root["/K"])
-        if top.count == 1, top[0]["/S"] as? String == "/Document" { return elements(top[0]["/K"]) }
-        return top
+        return elements(root["/K"])
     }
 
     static func number(_ value: Any?) -> Double? {

@@ -32,8 +32,16 @@ public struct Indented: FlowNode {
                   tail: inner.tail.map { Indented(content: $0, indent: indent, keepWithNext: keepsWithNext) })
     }
 
+    /// A list item: its marker as the label, its content as the body.
     public func place(at origin: Point, into page: inout PageFrame) {
-        marker?.place(at: origin, into: &page)
+        page.items.append(.beginTag("LI"))
+        if let marker {
+            page.items.append(.beginTag("Lbl"))
+            marker.place(at: origin, into: &page)
+            page.items.append(.endTag("Lbl"))
+        }
+        page.items.append(.beginTag("LBody"))
         content.place(at: origin.offset(dx: indent), into: &page)
+        page.items += [.endTag("LBody"), .endTag("LI")]
     }
 }

@@ -18,6 +18,8 @@ public struct Stack: FlowNode {
     public var entries: [Entry]
     /// Set for a block that must not be split (moved whole instead), unless taller than a page.
     public var keepTogether: Bool
+    /// A structure element around the entries (L for a list); each piece of a split stack carries it.
+    public var tag: String?
 
     public init(_ entries: [Entry], keepTogether: Bool = false) {
         self.entries = entries
@@ -67,7 +69,7 @@ public struct Stack: FlowNode {
             if let rest = inner.tail { tail.insert(Entry(rest), at: 0) }
         }
         guard !head.isEmpty else { return nil }
-        return FlowSplit(head: Stack(head), tail: tail.isEmpty ? nil : Stack(tail, keepTogether: false))
+        return FlowSplit(head: tagged(Stack(head)), tail: tail.isEmpty ? nil : tagged(Stack(tail, keepTogether: false)))
     }
 
     public func forcedSplit() -> FlowSplit {
@@ -75,10 +77,18 @@ public struct Stack: FlowNode {
         let inner = first.node.forcedSplit()
         var tail = Array(entries.dropFirst())
         if let rest = inner.tail { tail.insert(Entry(rest), at: 0) }
-        return FlowSplit(head: Stack([Entry(inner.head)]), tail: tail.isEmpty ? nil : Stack(tail))
+        return FlowSplit(head: tagged(Stack([Entry(inner.head)])), tail: tail.isEmpty ? nil : tagged(Stack(tail)))
+    }
+
+    private func tagged(_ stack: Stack) -> Stack {
+        var copy = stack
+        copy.tag = tag
+        return copy
     }
 
     public func place(at origin: Point, into page: inout PageFrame) {
+        if let tag { page.items.append(.beginTag(tag)) }
+        defer { if let tag { page.items.append(.endTag(tag)) } }
         var y = origin.y
         for entry in entries {
             y += entry.spaceBefore

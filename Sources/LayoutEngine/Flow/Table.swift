@@ -15,6 +15,8 @@ public struct GridRow: FlowNode {
     public var lineColor: Color
     public var lineWidth: Double
     public var fill: Color?
+    /// TH for a header row, TD otherwise.
+    public var cellTag = "TD"
     public var keepWithNext: Bool { false }
 
     public func split(available: Double) -> FlowSplit? {
@@ -24,11 +26,14 @@ public struct GridRow: FlowNode {
     public func forcedSplit() -> FlowSplit { FlowSplit(head: self, tail: nil) }
 
     public func place(at origin: Point, into page: inout PageFrame) {
+        page.items.append(.beginTag("TR"))
         for cell in cells {
             let frame = Rect(x: origin.x + cell.x, y: origin.y, width: cell.width, height: height)
-            page.items.append(.rect(frame, fill: fill, stroke: lineColor, lineWidth: lineWidth))
+            page.items += [.beginTag(cellTag), .rect(frame, fill: fill, stroke: lineColor, lineWidth: lineWidth)]
             cell.content.place(at: Point(x: frame.minX + padding, y: frame.minY + padding), into: &page)
+            page.items.append(.endTag(cellTag))
         }
+        page.items.append(.endTag("TR"))
     }
 }
 
@@ -59,6 +64,8 @@ public struct Table: FlowNode {
     private func with(_ rows: [GridRow]) -> Table { Table(header: header, rows: rows, anchor: anchor) }
 
     public func place(at origin: Point, into page: inout PageFrame) {
+        page.items.append(.beginTag("Table"))
+        defer { page.items.append(.endTag("Table")) }
         var y = origin.y
         if let header {
             header.place(at: Point(x: origin.x, y: y), into: &page)
