@@ -22,6 +22,6 @@ enum QRCode {
                                    fill: colour, stroke: nil, lineWidth: 0))
             }
         }
-        return DrawingBlock(size: Size(width: size, height: size), items: items)
+        return DrawingBlock(size: Size(width: size, height: size), items: items, alt: "QR code for \(text)")
     }
 }

@@ -19,7 +19,7 @@ struct ScaleLegend {
             return [
                 .drawing(DrawingBlock(size: Size(width: column, height: size),
                                       items: Self.face(score: score, diameter: size).map { $0.moved(by: Point(x: (column - size) / 2, y: 0)) },
-                                      spacing: Spacing(after: 2))),
+                                      spacing: Spacing(after: 2), alt: "A face for \(score) of 10")),
                 .text(StyledText(writer.mode.languages.map { $0.digits(score) }.joined(separator: " / "), style: number, role: .label)),
                 .text(StyledText(writer.labelText(label), style: words, role: .label)),
             ]

@@ -184,11 +184,14 @@ public struct DrawingBlock {
     /// Items relative to the drawing's top-left corner.
     public var items: [PlacedItem]
     public var spacing: Spacing
+    /// What the drawing shows, for readers who cannot see it.
+    public var alt: String?
 
-    public init(size: Size, items: [PlacedItem], spacing: Spacing = Spacing()) {
+    public init(size: Size, items: [PlacedItem], spacing: Spacing = Spacing(), alt: String? = nil) {
         self.size = size
         self.items = items
         self.spacing = spacing
+        self.alt = alt
     }
 }
 

@@ -45,7 +45,9 @@ public final class Composer {
         case .table(let table): return self.table(table, width: width)
         case .field(let field): return self.field(field, width: width)
         case .writeIn(let lines): return writeIn(lines, width: width)
-        case .drawing(let drawing): return LineBox(height: drawing.size.height, items: drawing.items)
+        case .drawing(let drawing):
+            let items = drawing.alt.map { [.beginFigure(alt: $0)] + drawing.items + [.endTag("Figure")] } ?? drawing.items
+            return LineBox(height: drawing.size.height, items: items)
         }
     }
 

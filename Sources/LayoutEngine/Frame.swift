@@ -16,6 +16,8 @@ public enum PlacedItem {
     /// the items between them, for screen readers; balanced on every page.
     case beginTag(String)
     case endTag(String)
+    /// Start of a Figure element with its alternative text (ended by `endTag("Figure")`).
+    case beginFigure(alt: String)
 }
 
 /// A named region the layout placed, for checks ("the warning box is whole on page 1").

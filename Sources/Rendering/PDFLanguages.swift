@@ -4,14 +4,20 @@
 internal import CQPDF
 import Foundation
 
+/// What the finished file's structure element needs that cairo cannot write.
+struct StructureElement {
+    var language: String?
+    var alt: String?
+}
+
 enum PDFLanguages {
     /// QPDF_ERRORS, a macro Swift does not import.
     static let qpdfErrors: QPDF_ERROR_CODE = 1 << 1
 
-    /// `pdf` with /Lang `document` on the catalog, and /Lang on the structure elements
-    /// whose entry in `elements` (in the order they were tagged) is not nil. The file is
+    /// `pdf` with /Lang `document` on the catalog, and on each structure element (in the
+    /// order they were tagged) its /Lang and /Alt where `elements` gives them. The file is
     /// returned unchanged if it cannot be read back.
-    static func mark(_ pdf: Data, document: String, elements: [String?]) -> Data {
+    static func mark(_ pdf: Data, document: String, elements: [StructureElement]) -> Data {
         var q: qpdf_data? = qpdf_init()
         defer { qpdf_cleanup(&q) }
         qpdf_set_suppress_warnings(q, 1)
@@ -22,8 +28,9 @@ enum PDFLanguages {
         let root = qpdf_get_root(q)
         qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, document))
         qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"))
-        for (element, language) in zip(structureElements(q, root), elements) {
-            if let language { qpdf_oh_replace_key(q, element, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
+        for (element, wanted) in zip(structureElements(q, root), elements) {
+            if let language = wanted.language { qpdf_oh_replace_key(q, element, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
+            if let alt = wanted.alt { qpdf_oh_replace_key(q, element, "/Alt", qpdf_oh_new_unicode_string(q, alt)) }
         }
         qpdf_init_write_memory(q)
         qpdf_set_deterministic_ID(q, 1)   // same input, same bytes

@@ -31,10 +31,11 @@ public enum PDFRenderer {
         }
     }
 
-    /// Draws the page; returns the language of each structure element begun on it.
+    /// Draws the page; returns each structure element begun on it, in order, with its
+    /// language (nil: the document's) and alternative text.
     @discardableResult
-    static func draw(_ page: PageFrame, into cr: OpaquePointer) -> [String?] {
-        var languages: [String?] = []
+    static func draw(_ page: PageFrame, into cr: OpaquePointer) -> [StructureElement] {
+        var elements: [StructureElement] = []
         // Each paragraph's lines go into one structure element, in drawing order.
         var open: (text: ObjectIdentifier, tag: String)?
         func close() {
@@ -50,7 +51,7 @@ public enum PDFRenderer {
                     close()
                     open = (ObjectIdentifier(text), tag(for: text.text.role))
                     cairo_tag_begin(cr, open!.tag, "")
-                    languages.append(language(of: text.text.plainText))
+                    elements.append(StructureElement(language: language(of: text.text.plainText)))
                 }
                 text.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
                 // Web addresses in the text are clickable.
@@ -86,13 +87,17 @@ public enum PDFRenderer {
             case let .beginTag(name):
                 close()
                 cairo_tag_begin(cr, name, "")
-                languages.append(nil)
+                elements.append(StructureElement())
+            case let .beginFigure(alt):
+                close()
+                cairo_tag_begin(cr, "Figure", "")
+                elements.append(StructureElement(alt: alt))
             case let .endTag(name):
                 close()
                 cairo_tag_end(cr, name)
             }
         }
-        return languages
+        return elements
     }
 
     /// "bn" for mostly Bangla (letters or digits: "১." is Bangla), "en" for mostly Latin,
@@ -130,8 +135,8 @@ public final class PDFWriter {
     private let surface: OpaquePointer
     private let cr: OpaquePointer
     private let language: String
-    /// The language of each structure element, in order (nil: the document's).
-    private var elementLanguages: [String?] = []
+    /// Every structure element, in order.
+    private var elements: [StructureElement] = []
     public private(set) var pageCount = 0
 
     public init(info: DocumentInfo) {
@@ -153,7 +158,7 @@ public final class PDFWriter {
         for page in pages {
             if bookmarks { bookmarkHeadings(of: page, number: pageCount + 1) }
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            elementLanguages += PDFRenderer.draw(page, into: cr)
+            elements += PDFRenderer.draw(page, into: cr)
             cairo_show_page(cr)
             pageCount += 1
         }
@@ -196,8 +201,8 @@ public final class PDFWriter {
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
-        return PDFLanguages.mark(sink.data, document: language,
-                                 elements: elementLanguages.map { $0 == language ? nil : $0 })
+        let marked = elements.map { StructureElement(language: $0.language == language ? nil : $0.language, alt: $0.alt) }
+        return PDFLanguages.mark(sink.data, document: language, elements: marked)
     }
 }
 

@@ -59,7 +59,8 @@ import Testing
         #expect(info["Tagged"] == "yes", "\(info.fields)")
     }
 
-    /// Lists are L with LI, Lbl and LBody; the diary's grids are Table with TR, TH and TD.
+    /// Lists are L with LI, Lbl and LBody; the diary's grids are Table with TR, TH and TD;
+    /// drawings are Figures with alternative text.
     @Test func listsAndTablesHaveTheirStructure() throws {
         let handout = try handout(.en)
         let handoutTags = try Set(QPDFJSON(handout.file).structureTree().map { $0.compactMap { $0["/S"] as? String } } ?? [])
@@ -68,6 +69,12 @@ import Testing
         let diaryTags = try QPDFJSON(diary.file).structureTree()?.compactMap { $0["/S"] as? String } ?? []
         #expect(Set(diaryTags).isSuperset(of: ["/Table", "/TR", "/TH", "/TD"]), "\(Set(diaryTags))")
         #expect(diaryTags.firstIndex(of: "/TH").map { th in diaryTags[..<th].contains("/Table") } == true)
+        // Drawings are figures that say what they show: the QR code, the scale's faces.
+        let figures = try QPDFJSON(handout.file).structureTree()?.filter { $0["/S"] as? String == "/Figure" } ?? []
+        #expect(figures.count == 1)
+        #expect(figures.first?["/Alt"] as? String == "u:QR code for https://rxharun.com/hemifacial-spasm/")
+        let faces = try QPDFJSON(diary.file).structureTree()?.filter { $0["/S"] as? String == "/Figure" } ?? []
+        #expect(faces.compactMap { $0["/Alt"] as? String } == [0, 2, 4, 6, 8, 10].map { "u:A face for \($0) of 10" })
     }
 
     @Test func bilingualHandoutMarksTheBanglaPassages() throws {
