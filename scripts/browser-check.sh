@@ -36,41 +36,13 @@ if ! python3 -c "import selenium" 2>/dev/null; then
   python3 -m pip install -q selenium 2>/dev/null || python3 -m pip install -q --break-system-packages selenium
 fi
 
-# --- build ---------------------------------------------------------------------------
-if [ -z "${SKIP_BUILD:-}" ]; then
-  if [ ! -x "$bin" ] || [ -n "$(find Sources Package.swift -newer "$bin" -print -quit)" ]; then
-    echo "browser-check: building release handout into $SCRATCH_PATH (this can take several minutes)"
-    swift build -c release --product handout --scratch-path "$SCRATCH_PATH" 2>&1 | grep -E "error:|Build complete" | tail -3
-  fi
-fi
-[ -x "$bin" ] || { echo "browser-check: no $bin" >&2; exit 1; }
-
-# --- server --------------------------------------------------------------------------
-work=$(mktemp -d /tmp/handout-browser.XXXXXX)
+# --- build and server ----------------------------------------------------------------
+source scripts/server-lib.sh
+build_handout browser-check
 server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap stop_server EXIT
 trap 'exit 130' INT TERM
-
-mkdir -p "$work/articles"
-cp articles/*.yaml "$work/articles/"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-"$bin" serve --articles "$work/articles" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "browser-check: the server exited:" >&2; cat "$work/server.log" >&2; exit 1; }
-  sleep 0.2
-done
-curl -fsS "$base/healthz" >/dev/null || { echo "browser-check: no answer from $base/healthz" >&2; exit 1; }
+start_server browser-check
 echo "browser-check: server pid $server_pid at $base"
 
 python3 "$root/scripts/browser_check.py" "$base" "$SCREENSHOT" "$work"

@@ -37,45 +37,18 @@ if ((${#need_apt[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-# --- build ---------------------------------------------------------------------------
-if [ -z "${SKIP_BUILD:-}" ]; then
-  if [ ! -x "$bin" ] || [ -n "$(find Sources Package.swift -newer "$bin" -print -quit)" ]; then
-    echo "load-test: building release handout into $SCRATCH_PATH (this can take several minutes)"
-    swift build -c release --product handout --scratch-path "$SCRATCH_PATH" 2>&1 | grep -E "error:|Compiling|Build complete" | tail -3
-  fi
-fi
-[ -x "$bin" ] || { echo "load-test: no $bin" >&2; exit 1; }
-
-# --- server --------------------------------------------------------------------------
-work=$(mktemp -d /tmp/handout-load.XXXXXX)
+# --- build and server ----------------------------------------------------------------
+source scripts/server-lib.sh
+build_handout load-test
 server_pid=""
 sampler_pid=""
 cleanup() {
   [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
+  stop_server
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-mkdir -p "$work/articles"
-cp articles/*.yaml "$work/articles/"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-
-"$bin" serve --articles "$work/articles" --host 127.0.0.1 --port "$port" --queue "$QUEUE" >"$work/server.log" 2>&1 &
-server_pid=$!
-
-for _ in $(seq 1 100); do
-  curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "load-test: the server exited:" >&2; cat "$work/server.log" >&2; exit 1; }
-  sleep 0.2
-done
-curl -fsS "$base/healthz" >/dev/null || { echo "load-test: no answer from $base/healthz" >&2; exit 1; }
+start_server load-test --queue "$QUEUE"
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f MB", kb / 1024 }'; }
