@@ -26,6 +26,7 @@ public final class YAMLReader {
         }
         let text = try Self.decodeUTF8(data, file: file)
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        try rejectStrayCharacters()
         do {
             root = try Yams.compose(yaml: text).map { YAMLValue(node: $0, path: "", reader: self) }
         } catch let error as YamlError {
@@ -37,12 +38,30 @@ public final class YAMLReader {
 
     /// Reads the file at `path`; a missing or unreadable file is an error naming it.
     public convenience init(contentsOf path: String) throws(DiagnosticError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw DiagnosticError(.error(exists ? "cannot read file '\(path)'" : "no such file '\(path)'",
-                                         hint: exists ? "check its permissions" : "check the path and spelling"))
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Self.unreadable(path) }
         try self.init(data: data, file: path)
+    }
+
+    /// Why a file could not be read, in words that point at the fix.
+    private static func unreadable(_ path: String) -> DiagnosticError {
+        var reason = ENOENT
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            reason = EISDIR
+        } else {
+            let descriptor = open(path, O_RDONLY)
+            reason = descriptor < 0 ? errno : EIO   // it opens, so reading it failed
+            if descriptor >= 0 { close(descriptor) }
+        }
+        switch reason {
+        case ENOENT: return DiagnosticError(.error("no such file '\(path)'", hint: "check the path and spelling"))
+        case ELOOP: return DiagnosticError(.error("cannot read '\(path)': its symbolic links lead round in a loop",
+                                                  hint: "point the link at the article file"))
+        case EISDIR: return DiagnosticError(.error("'\(path)' is a folder, not an article file",
+                                                   hint: "name a .yaml file inside it"))
+        default: return DiagnosticError(.error("cannot read '\(path)': \(String(cString: strerror(reason)))",
+                                               hint: "check its permissions"))
+        }
     }
 
     func record(_ diagnostic: Diagnostic) {
@@ -94,6 +113,24 @@ public final class YAMLReader {
         throw DiagnosticError(.error("the file is not valid UTF-8 text",
                                      at: SourceLocation(file: file, line: line, column: column),
                                      hint: "save the file as UTF-8 (most editors offer this under 'Save with encoding')"))
+    }
+
+    /// libyaml refuses control characters without saying where; find the first one ourselves.
+    private func rejectStrayCharacters() throws(DiagnosticError) {
+        for (index, line) in lines.enumerated() {
+            var column = 1
+            for character in line {
+                if let stray = character.unicodeScalars.first(where: { $0.isStray && $0 != "\r" }) {
+                    throw DiagnosticError(Self.strayCharacter(stray, at: SourceLocation(file: file, line: index + 1, column: column)))
+                }
+                column += 1
+            }
+        }
+    }
+
+    static func strayCharacter(_ scalar: Unicode.Scalar, at location: SourceLocation, subject: String? = nil) -> Diagnostic {
+        .error("the text holds the invisible character \(scalar.described)", at: location, subject: subject,
+               hint: "delete it: it prints nothing and usually comes from copying text out of another program")
     }
 
     func diagnostic(for error: YamlError) -> Diagnostic {
@@ -161,6 +198,10 @@ public struct YAMLValue {
         guard case .scalar(let scalar) = node, !isNull else {
             error("expected text, found \(kind)",
                   hint: "write the text after the colon on the same line, or use '|' for several lines")
+            return nil
+        }
+        if let stray = scalar.string.unicodeScalars.first(where: \.isStray) {
+            reader.record(YAMLReader.strayCharacter(stray, at: location, subject: path.isEmpty ? nil : path))
             return nil
         }
         return scalar.string.precomposedStringWithCanonicalMapping

@@ -99,13 +99,15 @@ struct SectionBuilder {
 
     /// Each step: its number and bold title, its text under the title.
     func roadmapSteps(_ roadmap: Roadmap, spacing: Double = 0) -> [Block] {
-        roadmap.steps.enumerated().flatMap { index, step in
+        let indent = writer.markerIndent(count: roadmap.steps.count, size: writer.bodySize, base: writer.bodySize * 1.9)
+        return roadmap.steps.enumerated().flatMap { index, step in
             writer.paired { language in
                 let bold = self.writer.style(.body, bold: true, before: spacing)
                 let marker = self.writer.marker(index, numbered: true, level: 0, language)
                 let text = self.writer.styled(step.text, language, style: self.writer.paragraphStyle)
-                return [self.writer.item(step.title, marker: marker, level: 0, language, style: bold, keepWithNext: true),
-                        .item(ListItemBlock(marker: StyledText("", style: bold), indent: self.writer.bodySize * 1.9,
+                return [self.writer.item(step.title, marker: marker, level: 0, language, style: bold, indent: indent,
+                                         keepWithNext: true),
+                        .item(ListItemBlock(marker: StyledText("", style: bold), indent: indent,
                                             content: [.text(text)]))]
             }
         }
@@ -125,12 +127,13 @@ struct SectionBuilder {
 
     func references() -> [Block] {
         let small = writer.style(.small, after: 2)
+        let indent = writer.markerIndent(count: article.references.count, size: small.size, base: small.size * 2.2)
         let items = article.references.enumerated().flatMap { index, reference in
             writer.paired { language in
                 let marker = StyledText("\(language.digits(index + 1)).", style: small, role: .label)
                 let url = StyledText([TextRun(reference.url, link: reference.url)], style: small,
                                      source: "references[\(index)]", location: reference.location)
-                return [.item(ListItemBlock(marker: marker, indent: small.size * 2.2, content: [.text(url)],
+                return [.item(ListItemBlock(marker: marker, indent: indent, content: [.text(url)],
                                            spacing: Spacing(after: 2)))]
             }
         }

@@ -145,11 +145,14 @@ final class Writer {
     }
 
     /// A list whose items (and their sub-items) each start level with their translation.
-    func list(_ items: [ListItem], numbered: Bool, level: Int = 0, style: ParagraphStyle? = nil) -> [Block] {
+    func list(_ items: [ListItem], numbered: Bool, level: Int = 0, style: ParagraphStyle? = nil,
+              indent: Double? = nil) -> [Block] {
+        let indent = indent ?? (numbered ? markerIndent(count: items.count, size: bodySize, base: bodySize * 1.9)
+                                         : bodySize * 1.9)
         let blocks = items.enumerated().flatMap { index, item in
             paired { [self.item(item.text, marker: self.marker(index, numbered: numbered, level: level, $0),
-                                level: level, $0, style: style, keepWithNext: !item.children.isEmpty)] }
-                + list(item.children, numbered: false, level: level + 1, style: style)
+                                level: level, $0, style: style, indent: indent, keepWithNext: !item.children.isEmpty)] }
+                + list(item.children, numbered: false, level: level + 1, style: style, indent: indent)
         }
         // Sub-items sit in the same list, one level in.
         return level == 0 && !blocks.isEmpty ? [.list(blocks)] : blocks
@@ -160,14 +163,21 @@ final class Writer {
     }
 
     func item(_ text: LocalizedText, marker: String, level: Int, _ language: Language,
-              style: ParagraphStyle? = nil, keepWithNext: Bool = false) -> Block {
+              style: ParagraphStyle? = nil, indent: Double? = nil, keepWithNext: Bool = false) -> Block {
+        let indent = indent ?? bodySize * 1.9
         let style = style ?? itemStyle
         let markerStyle = ParagraphStyle(size: style.size, lineHeight: style.lineHeight, color: layout.colour(.heading),
                                          bold: true)
         return .item(ListItemBlock(marker: StyledText(marker, style: markerStyle, role: .label),
-                                   indent: bodySize * 1.9, inset: Double(level) * bodySize * 1.9,
+                                   indent: indent, inset: Double(level) * indent,
                                    content: [.text(styled(text, language, style: style))],
                                    spacing: Spacing(after: style.spaceAfter), keepWithNext: keepWithNext))
+    }
+
+    /// Room for the markers of a list of `count` numbered items: `base` holds "99.";
+    /// each further digit of the longest number widens it (10,000 items need "10000.").
+    func markerIndent(count: Int, size: Double, base: Double) -> Double {
+        base + size * 0.65 * Double(max(0, String(count).count - 2))
     }
 
     func marker(_ index: Int, numbered: Bool, level: Int, _ language: Language) -> String {

@@ -16,7 +16,7 @@ struct Pack: ParsableCommand {
         """
     )
 
-    @Argument(help: "Article files (YAML).")
+    @Argument(help: "Article files (YAML), or folders: a folder stands for the .yaml files directly in it.")
     var articles: [String]
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "The pack folder.")
@@ -42,7 +42,11 @@ struct Pack: ParsableCommand {
     }
 
     func run() throws {
-        let request = PackRequest(articles: articles, documents: try choices(docs, DocumentKind.self, flag: "--docs"),
+        let files = ArticleFolder.expand(articles)
+        guard !files.isEmpty else {
+            throw ValidationError("no article files in \(articles.joined(separator: ", ")): a folder is searched for .yaml files directly inside it")
+        }
+        let request = PackRequest(articles: files, documents: try choices(docs, DocumentKind.self, flag: "--docs"),
                                   modes: try choices(languages, LanguageMode.self, flag: "--lang"),
                                   papers: try choices(papers, Paper.self, flag: "--paper"),
                                   folder: URL(fileURLWithPath: folder), workers: jobs)

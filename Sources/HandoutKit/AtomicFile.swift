@@ -1,11 +1,38 @@
 // Writes a file so that readers see the old content or the new, never half of it:
 // the bytes go to a temporary file beside the target, which is then renamed over it.
+// A device (/dev/stdout, /dev/full) cannot be replaced that way: it is written in place.
 import Diagnostics
 import Foundation
 
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(DiagnosticError) {
-        let target = URL(fileURLWithPath: path)
+        let target = try destination(of: URL(fileURLWithPath: path), shownAs: path)
+        var status = stat()
+        if stat(target.path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR:
+                throw DiagnosticError(.error("'\(path)' is a folder", hint: "give a file name, such as '\(path)/handout.pdf'"))
+            default:
+                return try writeInPlace(data, to: target.path, shownAs: path)
+            }
+        }
+        try replace(target, with: data, shownAs: path)
+    }
+
+    /// Renaming over a symbolic link would replace the link: follow it (even to a file
+    /// not made yet) and replace what it points to.
+    private static func destination(of url: URL, shownAs path: String) throws(DiagnosticError) -> URL {
+        var current = url.standardizedFileURL
+        for _ in 0..<40 {   // the kernel's own limit on links in a row (ELOOP)
+            guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: current.path) else { return current }
+            current = URL(fileURLWithPath: link, relativeTo: current.deletingLastPathComponent()).standardizedFileURL
+        }
+        throw DiagnosticError(.error("'\(path)' is a symbolic link that leads round in a loop",
+                                     hint: "remove the link or point it at a file"))
+    }
+
+    private static func replace(_ target: URL, with data: Data, shownAs path: String) throws(DiagnosticError) {
         let folder = target.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -24,18 +51,32 @@ public enum AtomicFile {
         let written = data.withUnsafeBytes { buffer in writeAll(descriptor, buffer) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
-        guard written, synced, rename(temporary, path) == 0 else {
+        guard written, synced, rename(temporary, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw DiagnosticError(.error("cannot write '\(path)': \(reason)",
-                                         hint: "check the free disk space and that the file is not read-only"))
+            throw writeFailed(path, reason)
         }
+    }
+
+    private static func writeInPlace(_ data: Data, to device: String, shownAs path: String) throws(DiagnosticError) {
+        let descriptor = open(device, O_WRONLY)
+        guard descriptor >= 0 else { throw writeFailed(path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard data.withUnsafeBytes({ buffer in writeAll(descriptor, buffer) }) else {
+            throw writeFailed(path, String(cString: strerror(errno)))
+        }
+    }
+
+    private static func writeFailed(_ path: String, _ reason: String) -> DiagnosticError {
+        DiagnosticError(.error("cannot write '\(path)': \(reason)",
+                               hint: "check the free disk space and that the file is not read-only"))
     }
 
     private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0, errno == EINTR { continue }
             if count <= 0 { return false }
             offset += count
         }

@@ -75,18 +75,7 @@ final class ArticleLibrary: @unchecked Sendable {
         for problem in found { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
     }
 
-    /// Regular `.yaml` files directly in the folder; links that lead outside it are skipped.
     private func currentFiles() -> [String: Date] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        var result: [String: Date] = [:]
-        for name in names where name.hasSuffix(".yaml") {
-            let url = folder.appendingPathComponent(name).resolvingSymlinksInPath()
-            guard url.deletingLastPathComponent().path == folder.path,
-                  let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-                  attributes[.type] as? FileAttributeType == .typeRegular,
-                  let modified = attributes[.modificationDate] as? Date else { continue }
-            result[url.path] = modified
-        }
-        return result
+        Dictionary(ArticleFolder.files(in: folder), uniquingKeysWith: { first, _ in first })
     }
 }

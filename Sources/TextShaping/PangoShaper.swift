@@ -16,7 +16,7 @@ public final class PangoShaper: TextShaper {
         if !overfull.isEmpty {
             let breakable = Set(overfull.flatMap { Script.syllableBreaks(in: $0.word, startingAt: $0.start) })
             shaped = make(text, width: width, prepared: PreparedText(text, breakable: breakable))
-            let words = overfull.filter { !$0.isLink }.map { "'\($0.word.prefix(40))'" }
+            let words = overfull.filter { !$0.isLink }.map { "'\(Self.excerpt($0.word))'" }
             if !words.isEmpty {
                 shaped.diagnostics.append(.warning(
                     "a word is wider than its line and was broken between syllables: \(words.joined(separator: ", "))",
@@ -48,6 +48,13 @@ public final class PangoShaper: TextShaper {
         attributes.describe(prepared, color: text.style.color)
         pango_layout_set_attributes(layout, attributes.list)
         return PangoText(text: text, prepared: prepared, layout: layout, byteOffsets: byteOffsets, width: width)
+    }
+
+    /// The start of a long word for a message, cut by scalars: one character can hold thousands of marks.
+    static func excerpt(_ word: Substring) -> String {
+        let scalars = word.unicodeScalars
+        guard scalars.count > 40 else { return String(word) }
+        return String(String.UnicodeScalarView(scalars.prefix(40))) + "…"
     }
 
     /// Words that stick out of their line: Pango puts such a word alone on a line.
@@ -89,13 +96,12 @@ public final class PangoShaper: TextShaper {
                 }
             }
         }
-        return missing.map { scalar in
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            return .warning("no shipped font has the character U+\(code) \(scalar.properties.name ?? "") ('\(scalar)'); it prints as a box",
-                            at: shaped.text.location, subject: shaped.text.source,
-                            hint: "replace it, or add a font that covers it to fonts/")
-        }
+        guard !missing.isEmpty else { return [] }
+        let named = missing.map { "\($0.described) ('\($0)')" }.joined(separator: ", ")
+        let what = missing.count == 1 ? "the character" : "the characters"
+        let verb = missing.count == 1 ? "it prints as a box" : "they print as boxes"
+        return [.warning("no shipped font has \(what) \(named); \(verb)", at: shaped.text.location, subject: shaped.text.source,
+                         hint: "replace \(missing.count == 1 ? "it" : "them"), or add a font that covers \(missing.count == 1 ? "it" : "them") to fonts/")]
     }
 }
 

@@ -1,0 +1,18 @@
+// How messages name characters, and which characters never belong in article text.
+
+extension Unicode.Scalar {
+    /// "U+1F600 GRINNING FACE": a character as a message names it (controls have no name).
+    public var described: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        if let name = properties.name { return "\(code) \(name)" }
+        return properties.generalCategory == .control ? "\(code) (a control character)" : code
+    }
+
+    /// Control characters other than tab and line break, and Unicode's noncharacters:
+    /// they print nothing, so in an article they are debris from copying, never content.
+    public var isStray: Bool {
+        if self == "\t" || self == "\n" { return false }
+        return properties.generalCategory == .control || properties.isNoncharacterCodePoint
+    }
+}
