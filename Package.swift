@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "handout", targets: ["HandoutCLI"]),
         .executable(name: "handout-bench", targets: ["HandoutBench"]),
         .library(name: "HandoutKit", targets: ["HandoutKit"]),
+        .executable(name: "handout-fuzz", targets: ["HandoutFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -64,6 +65,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ], swiftSettings: strict),
+        .executableTarget(name: "HandoutFuzz", dependencies: ["HandoutKit"], swiftSettings: strict),
         .executableTarget(
             name: "HandoutCLI",
             dependencies: ["HandoutKit", "HandoutServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
