@@ -16,3 +16,16 @@ extension Unicode.Scalar {
         return properties.generalCategory == .control || properties.isNoncharacterCodePoint
     }
 }
+
+extension String {
+    /// Unicode's stream-safe limit is 30 marks in a row; real letters (ক্ষ্ম্য, a family
+    /// emoji) are built from far fewer characters than this.
+    public static let maximumLetterLength = 32
+
+    /// The most characters any one letter (grapheme cluster) here is built from: "Zalgo"
+    /// text piles thousands of marks or joiners on one letter, which no font draws, no line
+    /// can break and a PDF's text cannot keep.
+    public var longestLetter: Int {
+        reduce(0) { longest, letter in max(longest, letter.unicodeScalars.count) }
+    }
+}

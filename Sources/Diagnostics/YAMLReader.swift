@@ -204,6 +204,12 @@ public struct YAMLValue {
             reader.record(YAMLReader.strayCharacter(stray, at: location, subject: path.isEmpty ? nil : path))
             return nil
         }
+        let letter = scalar.string.longestLetter
+        if letter > String.maximumLetterLength {
+            error("one letter here is built from \(letter) characters (a letter with its marks and joiners); real writing needs at most \(String.maximumLetterLength)",
+                  hint: "delete the repeated accents, vowel signs or joiners: they cannot be printed or copied reliably")
+            return nil
+        }
         return scalar.string.precomposedStringWithCanonicalMapping
     }
 
