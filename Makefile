@@ -3,7 +3,7 @@ SWIFT ?= swift
 ARTICLE := articles/hemifacial-spasm.yaml
 BIN := .build/release/handout
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench profile clean
 
 setup:
 	@scripts/setup.sh
@@ -30,3 +30,16 @@ bench: setup
 
 clean:
 	rm -rf .build output/*.pdf output/*.png
+
+# Where the time goes, in instructions (repeatable on a busy machine): callgrind over five
+# renders of the handout and five of the floor, bilingual. valgrind 3.19 cannot read
+# Swift's DWARF 5, so it profiles a copy without debug sections (symbols stay).
+PROFILE_MODE ?= en+bn
+profile: setup
+	$(SWIFT) build -c release --product handout-bench
+	objcopy --strip-debug .build/release/handout-bench .build/handout-bench-profile
+	for what in handout floor; do \
+	  valgrind --tool=callgrind --callgrind-out-file=output/callgrind-$$what.out \
+	    .build/handout-bench-profile --profile $$what $(PROFILE_MODE) 5 $(ARTICLE) 2>&1 | grep refs; \
+	done
+	callgrind_annotate --inclusive=yes output/callgrind-handout.out | head -60

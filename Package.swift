@@ -71,7 +71,9 @@ let package = Package(
             dependencies: ["HandoutKit", "HandoutServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
-        .executableTarget(name: "HandoutBench", dependencies: ["HandoutKit"], swiftSettings: strict),
+        // The bench draws its floor with Rendering and TextShaping directly, beside Handout.
+        .executableTarget(name: "HandoutBench", dependencies: ["HandoutKit", "Rendering", "TextShaping"],
+                          swiftSettings: strict),
         .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine"], swiftSettings: strict),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"], swiftSettings: strict),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Diagnostics"], swiftSettings: strict),

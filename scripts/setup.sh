@@ -11,6 +11,7 @@ packages=(
   zbar-tools mupdf-tools          # the tests decode the QR codes and render with a second PDF reader
   poppler-utils qpdf              # pdftotext, pdffonts, pdftoppm, qpdf: the tests' PDF consumers
   libharfbuzz-bin                 # hb-shape: the tests compare Pango's Bangla shaping with it
+  valgrind binutils               # make profile: callgrind, and objcopy for a copy it can read
 )
 
 missing=()

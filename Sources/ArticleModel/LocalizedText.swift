@@ -38,6 +38,10 @@ public struct InlineRun: Sendable, Hashable {
 /// Splits `**bold**`, `*italic*` and `_italic_` markup into runs. A marker that is never
 /// closed is kept as a literal character, so no text is ever lost.
 public func inlineRuns(_ markup: String) -> [InlineRun] {
+    // Most text has no emphasis at all: one run, without the character-by-character scan.
+    if !markup.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
+        return markup.isEmpty ? [] : [InlineRun(markup, bold: false, italic: false)]
+    }
     var runs: [InlineRun] = []
     var bold = false
     var italic: Character?   // the marker that opened the italic run

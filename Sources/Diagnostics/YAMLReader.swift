@@ -13,8 +13,11 @@ public final class YAMLReader {
     private var visits = 0
     public static let maximumValues = 200_000
     public static let maximumFileSize = 5_000_000
-    /// The top node; nil for an empty file.
-    public private(set) var root: YAMLValue?
+    /// The top node; nil for an empty file. Kept as a node, not a value: a value holds its
+    /// reader, so a stored value made a cycle and leaked every file read (found by fuzzing).
+    private var rootNode: Node?
+    /// The top value; nil for an empty file.
+    public var root: YAMLValue? { rootNode.map { YAMLValue(node: $0, path: "", reader: self) } }
 
     /// Parses `data`; throws if the bytes are not UTF-8 or not well-formed YAML.
     public init(data: Data, file: String) throws(DiagnosticError) {
@@ -28,7 +31,7 @@ public final class YAMLReader {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         try rejectStrayCharacters()
         do {
-            root = try Yams.compose(yaml: text).map { YAMLValue(node: $0, path: "", reader: self) }
+            rootNode = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error))
         } catch {
@@ -117,6 +120,7 @@ public final class YAMLReader {
 
     /// libyaml refuses control characters without saying where; find the first one ourselves.
     private func rejectStrayCharacters() throws(DiagnosticError) {
+        guard lines.contains(where: { $0.unicodeScalars.contains { $0.isStray && $0 != "\r" } }) else { return }
         for (index, line) in lines.enumerated() {
             var column = 1
             for character in line {

@@ -6,6 +6,12 @@ import Foundation
 
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(DiagnosticError) {
+        try write(to: path) { descriptor in data.withUnsafeBytes { writeAll(descriptor, $0) } }
+    }
+
+    /// The same for bytes made as they are written: `produce` writes them to the open
+    /// file and says whether all went well (`errno` saying why not).
+    public static func write(to path: String, _ produce: (Int32) -> Bool) throws(DiagnosticError) {
         let target = try destination(of: URL(fileURLWithPath: path), shownAs: path)
         var status = stat()
         if stat(target.path, &status) == 0 {
@@ -14,10 +20,10 @@ public enum AtomicFile {
             case S_IFDIR:
                 throw DiagnosticError(.error("'\(path)' is a folder", hint: "give a file name, such as '\(path)/handout.pdf'"))
             default:
-                return try writeInPlace(data, to: target.path, shownAs: path)
+                return try writeInPlace(produce, to: target.path, shownAs: path)
             }
         }
-        try replace(target, with: data, shownAs: path)
+        try replace(target, with: produce, shownAs: path)
     }
 
     /// Renaming over a symbolic link would replace the link: follow it (even to a file
@@ -32,7 +38,7 @@ public enum AtomicFile {
                                      hint: "remove the link or point it at a file"))
     }
 
-    private static func replace(_ target: URL, with data: Data, shownAs path: String) throws(DiagnosticError) {
+    private static func replace(_ target: URL, with produce: (Int32) -> Bool, shownAs path: String) throws(DiagnosticError) {
         let folder = target.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -48,7 +54,7 @@ public enum AtomicFile {
         }
         let temporary = String(cString: template)
         fchmod(descriptor, 0o644)  // mkstemp makes it private; a PDF is for sharing
-        let written = data.withUnsafeBytes { buffer in writeAll(descriptor, buffer) }
+        let written = produce(descriptor)
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written, synced, rename(temporary, target.path) == 0 else {
@@ -58,11 +64,11 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeInPlace(_ data: Data, to device: String, shownAs path: String) throws(DiagnosticError) {
+    private static func writeInPlace(_ produce: (Int32) -> Bool, to device: String, shownAs path: String) throws(DiagnosticError) {
         let descriptor = open(device, O_WRONLY)
         guard descriptor >= 0 else { throw writeFailed(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        guard data.withUnsafeBytes({ buffer in writeAll(descriptor, buffer) }) else {
+        guard produce(descriptor) else {
             throw writeFailed(path, String(cString: strerror(errno)))
         }
     }

@@ -53,9 +53,21 @@ public final class Packer: Sendable {
         pool = PublisherPool(resources: resources)
     }
 
-    struct Job {
-        var article: Article
-        var articleHash: String
+    /// An article as the plan reads it: what file names, the manifest and the cover need.
+    /// The article itself is read again where it is rendered, so however many articles a
+    /// pack has, only those being worked on are in memory.
+    struct PlannedArticle: Sendable {
+        var path: String
+        var hash: String
+        var slug: String
+        var title: String
+        var lastReviewed: CalendarDate
+
+        func load() throws(DiagnosticError) -> Article { try ArticleLoader.load(path: path).article }
+    }
+
+    struct Job: Sendable {
+        var article: PlannedArticle
         var options: RenderOptions
         var file: String
     }
@@ -64,15 +76,21 @@ public final class Packer: Sendable {
     public func run(_ request: PackRequest, progress: @escaping @Sendable (PackEvent, _ done: Int, _ total: Int) -> Void)
         throws(DiagnosticError) -> PackReport {
         var failures: [(String, [Diagnostic])] = []
-        let jobs = try plan(request, failures: &failures)
-        let previous = Manifest.read(in: request.folder)
+        let jobs = plan(request, failures: &failures)
+        let previous = Dictionary(Manifest.read(in: request.folder).files.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
         let results = ResultBox<Result<(Manifest.Entry, Bool), DiagnosticError>>(count: jobs.count)
         let counter = ResultBox<Int>(count: 1)
 
-        DispatchQueue.concurrentPerform(iterations: min(request.workers, max(1, jobs.count))) { worker in
-            var index = worker
-            while index < jobs.count {
-                let outcome = self.produce(jobs[index], folder: request.folder, previous: previous)
+        // One article to a worker at a time: it is read once for all of its files.
+        let groups = Self.groups(jobs)
+        Self.parallel(groups.count, workers: request.workers) { group in
+            var article: Result<Article, DiagnosticError>?
+            for index in groups[group] {
+                let outcome = self.produce(jobs[index], folder: request.folder, previous: previous[jobs[index].file]) {
+                    () throws(DiagnosticError) -> Article in
+                    if article == nil { article = Result { () throws(DiagnosticError) in try jobs[index].article.load() } }
+                    return try article!.get()
+                }
                 results.set(index, outcome)
                 let done = counter.increment()
                 switch outcome {
@@ -81,7 +99,6 @@ public final class Packer: Sendable {
                 case .failure(let error):
                     progress(.failed(jobs[index].file, error.diagnostics), done, jobs.count)
                 }
-                index += request.workers
             }
         }
 
@@ -98,19 +115,20 @@ public final class Packer: Sendable {
                 break
             }
         }
+        let made = Set(entries.map(\.file))
         for paper in request.papers {
             let name = "pack-\(paper.rawValue).pdf"
-            let parts = jobs.filter { $0.options.paper == paper }
-                .filter { job in entries.contains { $0.file == job.file } }
+            let parts = jobs.filter { $0.options.paper == paper && made.contains($0.file) }
             guard !parts.isEmpty else { continue }
             let exists = FileManager.default.fileExists(atPath: request.folder.appendingPathComponent(name).path)
-            if written == 0 && exists && Set(previous.files.map(\.file)) == Set(entries.map(\.file)) {
+            if written == 0 && exists && Set(previous.keys) == made {
                 skipped += 1
                 progress(.skipped(name), jobs.count, jobs.count)
                 continue
             }
             do {
-                let pages = try combine(parts, entries: entries, paper: paper, to: request.folder.appendingPathComponent(name))
+                let pages = try combine(parts, entries: entries, paper: paper, workers: request.workers,
+                                        to: request.folder.appendingPathComponent(name))
                 written += 1
                 progress(.written(name, pages: pages), jobs.count, jobs.count)
             } catch {
@@ -125,35 +143,34 @@ public final class Packer: Sendable {
         return PackReport(manifest: manifest, written: written, skipped: skipped, failures: failures)
     }
 
-    /// Loads each article once and lists its files; an article that does not load is a failure, not a stop.
-    func plan(_ request: PackRequest, failures: inout [(String, [Diagnostic])]) throws(DiagnosticError) -> [Job] {
+    /// Reads every article (on every worker) and lists its files; an article that does not
+    /// load, or repeats another's slug, is a failure, not a stop.
+    func plan(_ request: PackRequest, failures: inout [(String, [Diagnostic])]) -> [Job] {
+        let read = ResultBox<Result<PlannedArticle, DiagnosticError>>(count: request.articles.count)
+        Self.parallel(request.articles.count, workers: request.workers) { index in
+            read.set(index, Result { () throws(DiagnosticError) in try Self.planned(request.articles[index]) })
+        }
         var jobs: [Job] = []
         var slugs: [String: String] = [:]   // slug → the file that has it
-        for path in request.articles {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                failures.append((path, [.error("no such file '\(path)'", hint: "check the path and spelling")]))
-                continue
+        for (path, outcome) in zip(request.articles, read.values) {
+            let article: PlannedArticle
+            switch outcome {
+            case .success(let planned)?: article = planned
+            case .failure(let error)?: failures.append((path, error.diagnostics)); continue
+            case nil: continue
             }
-            let article: Article
-            do {
-                article = try ArticleLoader.load(data: data, file: path).article
-            } catch {
-                failures.append((path, error.diagnostics))
-                continue
-            }
-            if let first = slugs[article.metadata.slug] {
-                failures.append((path, [.error("the slug '\(article.metadata.slug)' is already used by \(first)",
+            if let first = slugs[article.slug] {
+                failures.append((path, [.error("the slug '\(article.slug)' is already used by \(first)",
                                                 hint: "give each article its own slug; the files would overwrite each other")]))
                 continue
             }
-            slugs[article.metadata.slug] = path
+            slugs[article.slug] = path
             for document in request.documents {
                 for mode in request.modes {
                     for paper in request.papers {
                         let language = mode.rawValue.replacingOccurrences(of: "+", with: "-")
-                        jobs.append(Job(article: article, articleHash: sha256Hex(data),
-                                        options: RenderOptions(document: document, mode: mode, paper: paper),
-                                        file: "\(article.metadata.slug)/\(document.rawValue)-\(language)-\(paper.rawValue).pdf"))
+                        jobs.append(Job(article: article, options: RenderOptions(document: document, mode: mode, paper: paper),
+                                        file: "\(article.slug)/\(document.rawValue)-\(language)-\(paper.rawValue).pdf"))
                     }
                 }
             }
@@ -161,21 +178,43 @@ public final class Packer: Sendable {
         return jobs
     }
 
+    static func planned(_ path: String) throws(DiagnosticError) -> PlannedArticle {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError(.error("no such file '\(path)'", hint: "check the path and spelling"))
+        }
+        let article = try ArticleLoader.load(data: data, file: path).article
+        return PlannedArticle(path: path, hash: sha256Hex(data), slug: article.metadata.slug, title: article.title.en,
+                              lastReviewed: article.metadata.lastReviewed)
+    }
+
+    /// The jobs of each article, in order: consecutive runs of the same article.
+    static func groups(_ jobs: [Job]) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0
+        for index in jobs.indices where index + 1 == jobs.count || jobs[index + 1].article.path != jobs[index].article.path {
+            groups.append(start..<(index + 1))
+            start = index + 1
+        }
+        return groups
+    }
+
     /// Renders one file, unless the manifest shows the same inputs made the file that is there.
-    func produce(_ job: Job, folder: URL, previous: Manifest) -> Result<(Manifest.Entry, Bool), DiagnosticError> {
+    func produce(_ job: Job, folder: URL, previous old: Manifest.Entry?,
+                 article: () throws(DiagnosticError) -> Article) -> Result<(Manifest.Entry, Bool), DiagnosticError> {
         let layoutHash = self.layoutHash(job.options.document)
         let target = folder.appendingPathComponent(job.file)
-        if let old = previous.files.first(where: { $0.file == job.file }), old.articleHash == job.articleHash,
-           old.layoutHash == layoutHash, let existing = try? Data(contentsOf: target), sha256Hex(existing) == old.sha256 {
+        if let old, old.articleHash == job.article.hash, old.layoutHash == layoutHash,
+           let existing = try? Data(contentsOf: target), sha256Hex(existing) == old.sha256 {
             return .success((old, false))
         }
         do throws(DiagnosticError) {
-            let rendered = try withPublisher { publisher throws(DiagnosticError) in try publisher.render(job.article, options: job.options) }
+            let source = try article()
+            let rendered = try withPublisher { publisher throws(DiagnosticError) in try publisher.render(source, options: job.options) }
             try AtomicFile.write(rendered.pdf, to: target.path)
             let entry = Manifest.Entry(file: job.file, sha256: sha256Hex(rendered.pdf), pages: rendered.pageCount,
-                                       article: job.article.metadata.slug, document: job.options.document.rawValue,
+                                       article: job.article.slug, document: job.options.document.rawValue,
                                        language: job.options.mode.rawValue, paper: job.options.paper.rawValue,
-                                       articleHash: job.articleHash, layoutHash: layoutHash)
+                                       articleHash: job.article.hash, layoutHash: layoutHash)
             return .success((entry, true))
         } catch {
             return .failure(error)
@@ -188,14 +227,24 @@ public final class Packer: Sendable {
         return sha256Hex(files.reduce(into: Data()) { $0.append((try? Data(contentsOf: $1)) ?? Data()) })
     }
 
-    /// The cover and contents, then every document laid out again one at a time (so memory
-    /// stays flat), each starting on an odd page, each with a bookmark.
-    func combine(_ jobs: [Job], entries: [Manifest.Entry], paper: Paper, to target: URL) throws(DiagnosticError) -> Int {
+    /// `body(0..<count)` on `workers` threads at once, each taking every `workers`-th index.
+    static func parallel(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: min(workers, max(1, count))) { worker in
+            for index in stride(from: worker, to: count, by: workers) { body(index) }
+        }
+    }
+
+    /// The cover and contents, then every document laid out again (a few at a time, on
+    /// every worker) and drawn straight into the file, each starting on an odd page, each
+    /// with a bookmark. Memory stays flat however long the pack: a print pack has no
+    /// structure tree or links, which Cairo would hold until the end.
+    func combine(_ jobs: [Job], entries: [Manifest.Entry], paper: Paper, workers: Int,
+                 to target: URL) throws(DiagnosticError) -> Int {
         let pages = Dictionary(entries.map { ($0.file, $0.pages) }, uniquingKeysWith: { a, _ in a })
-        let date = jobs.map(\.article.metadata.lastReviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        let date = jobs.map(\.article.lastReviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
         func cover(_ starts: [Int]) throws(DiagnosticError) -> LayoutResult {
             let entries = zip(jobs, starts).map { job, start in
-                PackCover.Entry(title: job.article.title.en, detail: Self.detail(job.options), page: start)
+                PackCover.Entry(title: job.article.title, detail: Self.detail(job.options), page: start)
             }
             return try withPublisher { publisher throws(DiagnosticError) in
                 try publisher.cover(entries: entries, date: date, paper: paper)
@@ -210,26 +259,60 @@ public final class Packer: Sendable {
             starts.append(next)
             next += pages[job.file] ?? 0
         }
-        let writer = PDFWriter(info: DocumentInfo(title: "Handout pack (\(paper.rawValue))", author: "Handout",
-                                                  subject: "Print-ready pack", keywords: "", creator: "Handout",
-                                                  date: "\(date)T00:00:00"))
         let front = try cover(starts)
-        writer.add(front.pages, bookmarks: false)
-        writer.addBookmark("Contents", page: 1)
-        var articleBookmarks: [String: Int] = [:]
-        for (job, start) in zip(jobs, starts) {
-            let rendered = try withPublisher { publisher throws(DiagnosticError) in
-                try publisher.layout(job.article, options: job.options).0
+        let info = DocumentInfo(title: "Handout pack (\(paper.rawValue))", author: "Handout", subject: "Print-ready pack",
+                                keywords: "", creator: "Handout", date: "\(date)T00:00:00")
+        var failure: DiagnosticError?
+        var pageCount = 0
+        do throws(DiagnosticError) {
+            try AtomicFile.write(to: target.path) { descriptor in
+                let writer = PDFWriter(info: info, printingTo: descriptor)
+                writer.add(front.pages, bookmarks: false)
+                writer.addBookmark("Contents", page: 1)
+                do throws(DiagnosticError) {
+                    try addDocuments(jobs, starts: starts, paper: paper, workers: workers, to: writer)
+                } catch {
+                    failure = error
+                }
+                pageCount = writer.pageCount
+                return writer.finish() != nil && failure == nil
             }
-            while writer.pageCount + 1 < start { writer.addBlankPage(size: rendered.pages.first?.size ?? paper.size) }
-            let slug = job.article.metadata.slug
-            let parent = articleBookmarks[slug] ?? writer.addBookmark(job.article.title.en, page: start)
-            articleBookmarks[slug] = parent
-            writer.addBookmark(Self.detail(job.options), page: start, parent: parent)
-            writer.add(rendered.pages, bookmarks: false)
+        } catch {
+            throw failure ?? error
         }
-        try AtomicFile.write(writer.finish(), to: target.path)
-        return writer.pageCount
+        return pageCount
+    }
+
+    /// Lays the documents out a few articles at a time (one to a worker, each read once)
+    /// and draws each batch in order.
+    private func addDocuments(_ jobs: [Job], starts: [Int], paper: Paper, workers: Int,
+                              to writer: PDFWriter) throws(DiagnosticError) {
+        let groups = Self.groups(jobs)
+        var articleBookmarks: [String: Int] = [:]
+        for batch in stride(from: 0, to: groups.count, by: workers) {
+            let batchGroups = Array(groups[batch..<min(batch + workers, groups.count)])
+            let layouts = ResultBox<Result<[LayoutResult], DiagnosticError>>(count: batchGroups.count)
+            Self.parallel(batchGroups.count, workers: workers) { slot in
+                layouts.set(slot, Result { () throws(DiagnosticError) -> [LayoutResult] in
+                    let article = try jobs[batchGroups[slot].lowerBound].article.load()
+                    return try batchGroups[slot].map { index throws(DiagnosticError) in
+                        try self.withPublisher { publisher throws(DiagnosticError) in
+                            try publisher.layout(article, options: jobs[index].options).0
+                        }
+                    }
+                })
+            }
+            for (group, layout) in zip(batchGroups, layouts.values) {
+                for (index, rendered) in zip(group, try layout!.get()) {
+                    let job = jobs[index]
+                    while writer.pageCount + 1 < starts[index] { writer.addBlankPage(size: rendered.pages.first?.size ?? paper.size) }
+                    let parent = articleBookmarks[job.article.slug] ?? writer.addBookmark(job.article.title, page: starts[index])
+                    articleBookmarks[job.article.slug] = parent
+                    writer.addBookmark(Self.detail(job.options), page: starts[index], parent: parent)
+                    writer.add(rendered.pages, bookmarks: false)
+                }
+            }
+        }
     }
 
     static func detail(_ options: RenderOptions) -> String {

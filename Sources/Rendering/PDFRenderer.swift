@@ -9,7 +9,7 @@ public enum PDFRenderer {
     public static func render(_ layout: LayoutResult, info: DocumentInfo) -> Data {
         let writer = PDFWriter(info: info)
         writer.add(layout.pages)
-        return writer.finish()
+        return writer.finish() ?? Data()   // in memory, writing cannot fail
     }
 
     static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {
@@ -34,7 +34,8 @@ public enum PDFRenderer {
     /// Draws the page; returns each structure element begun on it, in order, with its
     /// language (nil: the document's) and alternative text.
     @discardableResult
-    static func draw(_ page: PageFrame, into cr: OpaquePointer) -> [StructureElement] {
+    /// `tagged` false draws the same marks with no structure tags and no links.
+    static func draw(_ page: PageFrame, into cr: OpaquePointer, tagged: Bool = true) -> [StructureElement] {
         var elements: [StructureElement] = []
         // Each paragraph's lines go into one structure element, in drawing order.
         var open: (text: ObjectIdentifier, tag: String)?
@@ -42,21 +43,25 @@ public enum PDFRenderer {
             if let current = open { cairo_tag_end(cr, current.tag) }
             open = nil
         }
+        func begin(_ tag: String, _ element: StructureElement) {
+            close()
+            guard tagged else { return }
+            cairo_tag_begin(cr, tag, "")
+            elements.append(element)
+        }
         defer { close() }
         for item in page.items {
             switch item {
             case let .text(shaped, line, origin):
                 guard let text = shaped as? PangoText else { continue }
-                if open?.text != ObjectIdentifier(text) {
-                    close()
+                if tagged, open?.text != ObjectIdentifier(text) {
+                    begin(tag(for: text.text.role), StructureElement(language: language(of: text.text.plainText)))
                     open = (ObjectIdentifier(text), tag(for: text.text.role))
-                    cairo_tag_begin(cr, open!.tag, "")
-                    elements.append(StructureElement(language: language(of: text.text.plainText)))
                 }
                 text.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
                 // Web addresses in the text are clickable.
                 let style = text.text.style
-                for link in text.links(line: line) {
+                for link in tagged ? text.links(line: line) : [] {
                     let area = Rect(x: origin.x + link.from, y: origin.y - style.size, width: link.to - link.from,
                                     height: style.size * 1.3)
                     addLink(cr, area, url: link.url)
@@ -83,18 +88,14 @@ public enum PDFRenderer {
                 cairo_curve_to(cr, control1.x, control1.y, control2.x, control2.y, to.x, to.y)
                 paint(cr, fill: nil, stroke: color, lineWidth: lineWidth)
             case let .link(rect, url):
-                addLink(cr, rect, url: url)
+                if tagged { addLink(cr, rect, url: url) }
             case let .beginTag(name):
-                close()
-                cairo_tag_begin(cr, name, "")
-                elements.append(StructureElement())
+                begin(name, StructureElement())
             case let .beginFigure(alt):
-                close()
-                cairo_tag_begin(cr, "Figure", "")
-                elements.append(StructureElement(alt: alt))
+                begin("Figure", StructureElement(alt: alt))
             case let .endTag(name):
                 close()
-                cairo_tag_end(cr, name)
+                if tagged { cairo_tag_end(cr, name) }
             }
         }
         return elements
@@ -131,15 +132,31 @@ public enum PDFRenderer {
 /// A PDF built page by page, so a long document (a whole pack) never has to be laid out
 /// all at once: add pages, bookmarks and blank pages, then finish.
 public final class PDFWriter {
-    private let sink = ByteSink()
+    private let sink: ByteSink
     private let surface: OpaquePointer
     private let cr: OpaquePointer
     private let language: String
+    /// Structure tags, links and languages: for people reading on screen. Off for a print
+    /// pack, which then streams to its file in constant memory.
+    private let accessible: Bool
     /// Every structure element, in order.
     private var elements: [StructureElement] = []
     public private(set) var pageCount = 0
 
-    public init(info: DocumentInfo) {
+    /// An accessible PDF, kept in memory.
+    public convenience init(info: DocumentInfo) {
+        self.init(info: info, sink: ByteSink(), accessible: true)
+    }
+
+    /// A PDF for the printer, written to `descriptor` as each page is finished: no
+    /// structure tree, links or language marks (they would be held until the end).
+    public convenience init(info: DocumentInfo, printingTo descriptor: Int32) {
+        self.init(info: info, sink: ByteSink(descriptor: descriptor), accessible: false)
+    }
+
+    private init(info: DocumentInfo, sink: ByteSink, accessible: Bool) {
+        self.sink = sink
+        self.accessible = accessible
         language = info.language
         surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), 595, 842)!
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
@@ -147,7 +164,7 @@ public final class PDFWriter {
         cr = cairo_create(surface)!
         // Everything sits in one structure tree (cairo 1.16 also needs it: link annotations
         // on pages without structure tags leave a dangling object in the file).
-        cairo_tag_begin(cr, "Document", "")
+        if accessible { cairo_tag_begin(cr, "Document", "") }
     }
 
     /// The latest bookmark at each heading level, to nest the next one under.
@@ -158,7 +175,7 @@ public final class PDFWriter {
         for page in pages {
             if bookmarks { bookmarkHeadings(of: page, number: pageCount + 1) }
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            elements += PDFRenderer.draw(page, into: cr)
+            elements += PDFRenderer.draw(page, into: cr, tagged: accessible)
             cairo_show_page(cr)
             pageCount += 1
         }
@@ -195,24 +212,48 @@ public final class PDFWriter {
         Int(cairo_pdf_surface_add_outline(surface, Int32(parent), title, "page=\(page)", CAIRO_PDF_OUTLINE_FLAG_OPEN))
     }
 
-    /// Ends the document and returns its bytes.
-    public func finish() -> Data {
-        cairo_tag_end(cr, "Document")
+    /// Ends the document and returns its bytes (none when it went to a file: then nil
+    /// if writing failed, with `errno` saying why).
+    public func finish() -> Data? {
+        if accessible { cairo_tag_end(cr, "Document") }
         cairo_destroy(cr)
         cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { return nil }
+        guard accessible else { return Data() }
         let marked = elements.map { StructureElement(language: $0.language == language ? nil : $0.language, alt: $0.alt) }
         return PDFLanguages.mark(sink.data, document: language, elements: marked)
     }
 }
 
-/// Collects the bytes Cairo writes.
+/// Where the bytes Cairo writes go: kept in memory, or written straight to a file.
 final class ByteSink {
     var data = Data()
+    let descriptor: Int32?
+
+    init(descriptor: Int32? = nil) {
+        self.descriptor = descriptor
+    }
+
+    func write(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard let descriptor else {
+            data.append(bytes, count: count)
+            return true
+        }
+        var offset = 0
+        while offset < count {
+            let written = Foundation.write(descriptor, bytes + offset, count - offset)
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { return false }
+            offset += written
+        }
+        return true
+    }
 }
 
 func writeToSink(_ closure: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
     guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-    Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
-    return CAIRO_STATUS_SUCCESS
+    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+    return sink.write(bytes, count: Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
 }

@@ -87,6 +87,8 @@ public final class PangoShaper: TextShaper {
 
     /// Characters no shipped font has: named, with where they occur, never a silent box.
     private func missingGlyphs(in shaped: PangoText) -> [Diagnostic] {
+        // Pango counts them as it shapes: walk the glyphs only when there is one to name.
+        guard pango_layout_get_unknown_glyphs_count(shaped.layout) > 0 else { return [] }
         let unknown = UInt32(PANGO_GLYPH_UNKNOWN_FLAG)
         var missing: [Unicode.Scalar] = []
         for index in shaped.lines.indices {

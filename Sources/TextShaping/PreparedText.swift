@@ -39,10 +39,14 @@ struct PreparedText {
             runs.append(Span(range: start..<scalars.count, run: run))
         }
         banglaSpans = Script.banglaSpans(in: scalars)
-        compounds = Self.compounds(in: scalars, except: breakable, links: runs.filter { $0.run?.link != nil }.map(\.range))
+        // `breakable` holds original offsets, compounds are found in the prepared text:
+        // every zero-width space inserted before them shifts the two apart.
+        let mustBreak = Set(origin.indices.filter { breakable.contains(origin[$0]) })
+        compounds = Self.compounds(in: scalars, except: mustBreak, links: runs.filter { $0.run?.link != nil }.map(\.range))
     }
 
-    /// Words with a hyphen between two letters, unless they are links or must break.
+    /// Words with a hyphen between two letters, unless they are links or must break (hold
+    /// a prepared offset of `breakable`).
     static func compounds(in scalars: [Unicode.Scalar], except breakable: Set<Int>, links: [Range<Int>]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0

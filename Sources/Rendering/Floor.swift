@@ -1,0 +1,62 @@
+// The floor `make bench` measures Handout against: the same paragraphs shaped by Pango
+// and drawn by Cairo into a PDF, line under line, with none of Handout's own work (no
+// blocks, columns, keep rules, running heads, tags, links or language marking).
+internal import CPangoCairo
+import Foundation
+import TextShaping
+
+public enum Floor {
+    public struct Paragraph: Sendable {
+        public var text: String
+        public var bangla: Bool
+
+        public init(text: String, bangla: Bool) {
+            self.text = text
+            self.bangla = bangla
+        }
+    }
+
+    /// Draws `paragraphs` in `size`-point type on A4 pages; returns the pages and the PDF's size.
+    public static func render(_ paragraphs: [Paragraph], fonts: FontLibrary, size: Double = 12,
+                              margin: Double = 48) -> (pages: Int, bytes: Int) {
+        let sink = ByteSink()
+        let page = (width: 595.0, height: 842.0)
+        let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(),
+                                                          page.width, page.height)!
+        let cr = cairo_create(surface)!
+        var y = margin, pages = 1
+        for paragraph in paragraphs {
+            let layout = pango_layout_new(fonts.context)!
+            let font = pango_font_description_new()
+            pango_font_description_set_family(font, paragraph.bangla ? FontLibrary.banglaFamily : FontLibrary.latinFamily)
+            pango_font_description_set_absolute_size(font, size * Double(PANGO_SCALE))
+            pango_layout_set_font_description(layout, font)
+            pango_font_description_free(font)
+            pango_layout_set_width(layout, Int32((page.width - 2 * margin) * Double(PANGO_SCALE)))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+            pango_layout_set_text(layout, paragraph.text, -1)
+            let lines = pango_layout_get_iter(layout)
+            repeat {
+                var extents = PangoRectangle()
+                pango_layout_iter_get_line_extents(lines, nil, &extents)
+                let height = Double(extents.height) / Double(PANGO_SCALE)
+                if y + height > page.height - margin {
+                    cairo_show_page(cr)
+                    pages += 1
+                    y = margin
+                }
+                let baseline = Double(pango_layout_iter_get_baseline(lines) - extents.y) / Double(PANGO_SCALE)
+                cairo_move_to(cr, margin, y + baseline)
+                pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(lines))
+                y += height
+            } while pango_layout_iter_next_line(lines) != 0
+            pango_layout_iter_free(lines)
+            g_object_unref(UnsafeMutableRawPointer(layout))
+            y += size / 2
+        }
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        cairo_surface_destroy(surface)
+        return (pages, sink.data.count)
+    }
+}
