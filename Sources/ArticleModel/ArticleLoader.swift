@@ -240,5 +240,17 @@ extension YAMLValue {
 
 /// Folds runs of white space (YAML's `|` blocks keep line ends) into single spaces.
 func collapsed(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace && $0 != "\u{00A0}" }).joined(separator: " ")
+    if isCollapsed(text) { return text }
+    return text.split(whereSeparator: { $0.isWhitespace && $0 != "\u{00A0}" }).joined(separator: " ")
+}
+
+/// Single spaces only, none at either end: most text, which then needs no splitting into words.
+private func isCollapsed(_ text: String) -> Bool {
+    var previous: Unicode.Scalar = " "
+    for scalar in text.unicodeScalars {
+        let extra = scalar == " " ? previous == " " : scalar != "\u{00A0}" && scalar.properties.isWhitespace
+        if extra { return false }
+        previous = scalar
+    }
+    return previous != " "
 }

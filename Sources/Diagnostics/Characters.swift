@@ -27,10 +27,19 @@ extension String {
     /// emoji) are built from far fewer characters than this.
     public static let maximumLetterLength = 32
 
-    /// The most characters any one letter (grapheme cluster) here is built from: "Zalgo"
-    /// text piles thousands of marks or joiners on one letter, which no font draws, no line
-    /// can break and a PDF's text cannot keep.
-    public var longestLetter: Int {
-        reduce(0) { longest, letter in max(longest, letter.unicodeScalars.count) }
+    /// The characters of the longest letter (grapheme cluster), if one is built from more
+    /// than `maximumLetterLength`: "Zalgo" text piles thousands of marks or joiners on one
+    /// letter, which no font draws, no line can break and a PDF's text cannot keep.
+    public var overlongLetter: Int? {
+        // Every character a letter adds to its first is outside ASCII, so a letter can only
+        // be long inside a long run of such characters: look at letters only then.
+        var run = 0, longestRun = 0
+        for scalar in unicodeScalars {
+            run = scalar.isASCII ? 0 : run + 1
+            longestRun = max(longestRun, run)
+        }
+        guard longestRun >= Self.maximumLetterLength else { return nil }
+        let longest = reduce(0) { longest, letter in max(longest, letter.unicodeScalars.count) }
+        return longest > Self.maximumLetterLength ? longest : nil
     }
 }

@@ -28,7 +28,8 @@ public final class YAMLReader {
                                          hint: "an article is text: split it, or remove what is not article text"))
         }
         let text = try Self.decodeUTF8(data, file: file)
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split by scalar, not by Character: quicker, and "\r\n" is one Character.
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
         try rejectStrayCharacters()
         do {
             rootNode = try Yams.compose(yaml: text)
@@ -208,8 +209,7 @@ public struct YAMLValue {
             reader.record(YAMLReader.strayCharacter(stray, at: location, subject: path.isEmpty ? nil : path))
             return nil
         }
-        let letter = scalar.string.longestLetter
-        if letter > String.maximumLetterLength {
+        if let letter = scalar.string.overlongLetter {
             error("one letter here is built from \(letter) characters (a letter with its marks and joiners); real writing needs at most \(String.maximumLetterLength)",
                   hint: "delete the repeated accents, vowel signs or joiners: they cannot be printed or copied reliably")
             return nil
