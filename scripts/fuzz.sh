@@ -173,7 +173,7 @@ before=$(ls "$findings" | wc -l)
     -dict=scripts/fuzz.dict -max_total_time="$seconds" -max_len="$MAX_LEN" -timeout="$TIMEOUT" \
     -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$findings/" "$@" 2>&1
   echo $? >"$work/fuzz.status"
-} | tee "$log" | grep -E "^#[0-9]+[[:space:]]+(INITED|pulse|DONE)|ERROR|SUMMARY|Test unit written|DEDUP" || true
+} | tee "$log" | grep --line-buffered -E "^#[0-9]+[[:space:]]+(INITED|pulse|DONE)|ERROR|SUMMARY|Test unit written|DEDUP" || true
 status=$(cat "$work/fuzz.status")
 
 # --- summary ---------------------------------------------------------------------------
