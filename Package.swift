@@ -72,7 +72,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // The bench draws its floor with Rendering and TextShaping directly, beside Handout.
-        .executableTarget(name: "HandoutBench", dependencies: ["HandoutKit", "Rendering", "TextShaping"],
+        .executableTarget(name: "HandoutBench", dependencies: ["HandoutKit", "LayoutEngine", "Rendering", "TextShaping"],
                           swiftSettings: strict),
         .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine"], swiftSettings: strict),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"], swiftSettings: strict),

@@ -3,6 +3,7 @@
 // stays flat as it grows. Figures only; no test asserts on time.
 import Foundation
 import HandoutKit
+import LayoutEngine
 import Rendering
 import TextShaping
 
@@ -72,10 +73,17 @@ if arguments.count == 4, arguments[1] == "--pack-memory", let count = Int(argume
     exit(0)
 }
 
-/// The article's paragraphs in `mode`'s languages, as the floor draws them.
-func floorParagraphs(_ article: Article, _ mode: LanguageMode) -> [Floor.Paragraph] {
-    mode.languages.flatMap { language in
-        article.allTexts.compactMap { $0[language]?.plainText }.map { Floor.Paragraph(text: $0, bangla: language == .bn) }
+/// The article's paragraphs in `mode`'s languages, as the floor draws them: at the
+/// handout's line length (its columns' in bilingual output).
+func floorParagraphs(_ article: Article, _ mode: LanguageMode) throws -> [Floor.Paragraph] {
+    let layout = try DocumentLayout.load(path: Resources.standard().layouts.appendingPathComponent("handout.yaml").path,
+                                         sections: Handout.sections, required: Handout.requiredSections)
+    let body = Paper.a4.size.width - layout.margins.left - layout.margins.right
+    let columns = (body - layout.columnGap) * layout.englishShare
+    return mode.languages.flatMap { language in
+        let width = mode != .bilingual ? body : language == .en ? columns : body - layout.columnGap - columns
+        return article.allTexts.compactMap { $0[language]?.plainText }
+            .map { Floor.Paragraph(text: $0, bangla: language == .bn, width: width) }
     }
 }
 
@@ -88,7 +96,7 @@ if arguments.count == 6, arguments[1] == "--profile", let mode = LanguageMode(ra
         let fonts = try FontLibrary(directory: Resources.standard().fonts)
         for _ in 0..<count {
             if arguments[2] == "floor" {
-                _ = Floor.render(floorParagraphs(article, mode), fonts: fonts)
+                _ = Floor.render(try floorParagraphs(article, mode), fonts: fonts)
             } else {
                 _ = try publisher.render(article, options: RenderOptions(document: .handout, mode: mode, paper: .a4))
             }
@@ -114,7 +122,7 @@ do {
         let options = RenderOptions(document: .handout, mode: mode, paper: .a4)
         var pages = 0
         let handout = try median { pages = try publisher.render(article, options: options).pageCount }
-        let paragraphs = floorParagraphs(article, mode)
+        let paragraphs = try floorParagraphs(article, mode)
         var floorPages = 0
         let floor = median { floorPages = Floor.render(paragraphs, fonts: fonts).pages }
         let name = mode.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)

@@ -9,14 +9,18 @@ public enum Floor {
     public struct Paragraph: Sendable {
         public var text: String
         public var bangla: Bool
+        /// The line length Handout gives the paragraph (a column, in bilingual output).
+        public var width: Double
 
-        public init(text: String, bangla: Bool) {
+        public init(text: String, bangla: Bool, width: Double) {
             self.text = text
             self.bangla = bangla
+            self.width = width
         }
     }
 
-    /// Draws `paragraphs` in `size`-point type on A4 pages; returns the pages and the PDF's size.
+    /// Draws `paragraphs` in `size`-point type on A4 pages, one under another at the left
+    /// margin; returns the pages and the PDF's size.
     public static func render(_ paragraphs: [Paragraph], fonts: FontLibrary, size: Double = 12,
                               margin: Double = 48) -> (pages: Int, bytes: Int) {
         let sink = ByteSink()
@@ -32,7 +36,7 @@ public enum Floor {
             pango_font_description_set_absolute_size(font, size * Double(PANGO_SCALE))
             pango_layout_set_font_description(layout, font)
             pango_font_description_free(font)
-            pango_layout_set_width(layout, Int32((page.width - 2 * margin) * Double(PANGO_SCALE)))
+            pango_layout_set_width(layout, Int32(paragraph.width * Double(PANGO_SCALE)))
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
             pango_layout_set_text(layout, paragraph.text, -1)
             let lines = pango_layout_get_iter(layout)
