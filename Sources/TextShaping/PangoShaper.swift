@@ -28,14 +28,19 @@ public final class PangoShaper: TextShaper {
     }
 
     private func make(_ text: StyledText, width: Double, prepared: PreparedText) -> PangoText {
-        var string = String.UnicodeScalarView()
-        string.append(contentsOf: prepared.scalars)
-        let utf8 = String(string)
+        // The UTF-8 bytes and where each scalar starts, in one pass.
+        var utf8: [CChar] = []
         var byteOffsets = [0]
-        for scalar in prepared.scalars { byteOffsets.append(byteOffsets.last! + UTF8.width(scalar)) }
+        utf8.reserveCapacity(prepared.scalars.count * 3)
+        byteOffsets.reserveCapacity(prepared.scalars.count + 1)
+        for scalar in prepared.scalars {
+            UTF8.encode(scalar) { utf8.append(CChar(bitPattern: $0)) }
+            byteOffsets.append(utf8.count)
+        }
+        utf8.append(0)
 
         let layout = pango_layout_new(fonts.context)!
-        pango_layout_set_text(layout, utf8, Int32(byteOffsets.last!))
+        pango_layout_set_text(layout, utf8, Int32(utf8.count - 1))
         pango_layout_set_width(layout, PangoUnits.units(width))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
         let base = pango_font_description_new()

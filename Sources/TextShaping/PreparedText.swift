@@ -48,6 +48,7 @@ struct PreparedText {
     /// Words with a hyphen between two letters, unless they are links or must break (hold
     /// a prepared offset of `breakable`).
     static func compounds(in scalars: [Unicode.Scalar], except breakable: Set<Int>, links: [Range<Int>]) -> [Range<Int>] {
+        guard scalars.contains("-") else { return [] }
         var result: [Range<Int>] = []
         var start = 0
         for end in 0...scalars.count where end == scalars.count || scalars[end].properties.isWhitespace {
@@ -85,7 +86,9 @@ enum Script {
 
     /// A letter or digit of another script: it ends a Bangla stretch.
     static func isOtherStrong(_ s: Unicode.Scalar) -> Bool {
-        !isBangla(s) && !isJoiner(s) && (s.properties.isAlphabetic || s.properties.numericType != nil)
+        // Most of it is ASCII: answer that by number, not by a Unicode property lookup.
+        if s.isASCII { return ("0"..."9").contains(s) || ("A"..."Z").contains(s) || ("a"..."z").contains(s) }
+        return !isBangla(s) && !isJoiner(s) && (s.properties.isAlphabetic || s.properties.numericType != nil)
     }
 
     /// Stretches that start and end with Bangla; spaces, punctuation and joiners between
