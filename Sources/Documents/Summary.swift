@@ -7,7 +7,6 @@ public enum Summary: DocumentDefinition {
     public static func plan(_ context: DocumentContext) -> DocumentPlan {
         let writer = Writer(context)
         let builder = SectionBuilder(article: context.article, writer: writer)
-        let meta = context.article.metadata
         var blocks = builder.titleBlock(subtitle: .onePage)
         blocks.append(writer.hospitalNowBox(anchor: Handout.warningAnchor, compact: context.mode == .bilingual))
         blocks += builder.titled(.keyTakeaways, writer.bullets(context.article.keyTakeaways))
