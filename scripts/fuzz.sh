@@ -32,6 +32,15 @@ scripts/setup.sh
 # flags reach every Swift module, the dependencies' too; C code (libyaml in Yams,
 # BoringSSL) is built plainly and not instrumented, which links fine.
 if [ -z "${SKIP_BUILD:-}" ]; then
+  # SwiftPM can keep a module compiled against an older layout of a struct from another
+  # module (docs/architecture.md, "Building"); under ASan that shows as a false
+  # stack-buffer-overflow. So the package's own modules are always rebuilt (about 40 s);
+  # the dependencies, which do not change, are kept.
+  products=$work/libfuzzer/x86_64-unknown-linux-gnu/debug
+  for module in Sources/*/; do
+    name=$(basename "$module")
+    rm -rf "$products/$name.build" "$products/Modules/$name".*
+  done
   echo "fuzz: building handout-fuzz (-sanitize=$SANITIZERS)"
   swift build -c debug --scratch-path "$work/libfuzzer" --product handout-fuzz \
     -Xswiftc "-sanitize=$SANITIZERS" -Xswiftc -parse-as-library -Xswiftc -DFUZZING \
@@ -163,15 +172,21 @@ printf -- '- [a, b]\n- {c: d}\n' >"$seeds/not-a-mapping.yaml"
 printf -- '---\n...\n' >"$seeds/empty-document.yaml"
 
 # --- fuzz ------------------------------------------------------------------------------
-# Leak checking is off: the Swift runtime's metadata caches and Pango's font caches live
-# for the whole process and LeakSanitizer reports them at exit as leaks (of the last input).
+# Leaks are findings too (the first run found every YAML file read leaked: docs/fuzzing.md).
+# LeakSanitizer cannot see two kinds of memory that live for the whole process and are
+# still in use: ArticleFormat's field tables (Swift globals built once, holding boxes it
+# does not recognise as pointed to) and the private fontconfig font set.
+cat >"$work/lsan.supp" <<'SUPP'
+leak:ArticleModel0A6FormatO
+leak:libfontconfig.so
+SUPP
 log=$work/fuzz.log
 echo "fuzz: $seconds s, seeds in $seeds ($(ls "$seeds" | wc -l) files), corpus $corpus ($(ls "$corpus" | wc -l) files), findings $findings/"
 before=$(ls "$findings" | wc -l)
 {
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$binary" "$corpus" "$seeds" \
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$work/lsan.supp:print_suppressions=0} "$binary" "$corpus" "$seeds" \
     -dict=scripts/fuzz.dict -max_total_time="$seconds" -max_len="$MAX_LEN" -timeout="$TIMEOUT" \
-    -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$findings/" "$@" 2>&1
+    -print_final_stats=1 -artifact_prefix="$findings/" "$@" 2>&1
   echo $? >"$work/fuzz.status"
 } | tee "$log" | grep --line-buffered -E "^#[0-9]+[[:space:]]+(INITED|pulse|DONE)|ERROR|SUMMARY|Test unit written|DEDUP" || true
 status=$(cat "$work/fuzz.status")
