@@ -20,9 +20,10 @@ public enum WarningCard: DocumentDefinition {
         let sheet = writer.layout.sheet ?? DocumentLayout.Sheet(item: Size(width: millimetres(85.6), height: millimetres(54)),
                                                                gutter: millimetres(6))
         let padding = millimetres(3)
-        let template = SheetTemplate(size: context.paper.size, margin: DocumentLayout.safeMargin, item: sheet.item,
+        var template = SheetTemplate(size: context.paper.size, margin: DocumentLayout.safeMargin, item: sheet.item,
                                      padding: Insets(all: padding), gutter: sheet.gutter, markLength: millimetres(3),
                                      markColor: writer.layout.colour(.text), outlineColor: writer.layout.colour(.rule))
+        template.sideSources = ["title, warning_signs.\(signs.short.isEmpty ? "items" : "short")"]
         return DocumentPlan(pagination: .sheet(sides: [front, back], template),
                             title: "\(writer.inline(context.article.title)) · \(writer.labelText(.card))",
                             subject: context.labels.text(.card, .en), diagnostics: writer.diagnostics + writer.layout.warnings)

@@ -158,7 +158,8 @@ public final class Publisher {
 
     private func paginate(_ plan: DocumentPlan) -> LayoutResult {
         switch plan.pagination {
-        case let .pages(blocks, template): return Paginator.layout(blocks, template: template, shaper: shaper)
+        case let .pages(blocks, template):
+            return Paginator.layout(blocks, template: template.makingRoomForBands(shaper: shaper), shaper: shaper)
         case let .sheet(sides, template): return Imposer.layout(sides: sides, template: template, shaper: shaper)
         }
     }

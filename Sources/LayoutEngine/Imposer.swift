@@ -16,6 +16,8 @@ public struct SheetTemplate {
     public var markColor: Color
     /// A faint outline for cutting with scissors.
     public var outlineColor: Color
+    /// What fills each side (paths into the article), to name in a message when a side overflows.
+    public var sideSources: [String] = []
 
     public init(size: Size, margin: Double, item: Size, padding: Insets, gutter: Double, markLength: Double,
                 markColor: Color, outlineColor: Color) {
@@ -66,6 +68,7 @@ public enum Imposer {
             if content.height > inner.height + 0.01 {
                 overfull = true
                 diagnostics.append(.error("side \(side + 1) of the item needs \(Int(content.height.rounded(.up))) pt but has \(Int(inner.height)) pt",
+                                          subject: side < template.sideSources.count ? template.sideSources[side] : nil,
                                           hint: "shorten its text or use a smaller type size in the layout"))
             }
             var page = PageFrame(size: template.size, body: body)

@@ -27,6 +27,19 @@ public struct PageTemplate {
         Rect(x: margins.left, y: margins.top, width: size.width - margins.left - margins.right,
              height: size.height - margins.top - margins.bottom)
     }
+
+    /// The template with its top and bottom margins grown, where the header or footer (a
+    /// long title's header may take several lines) would otherwise reach into the paper's
+    /// unprintable edge: the body gives way instead.
+    public func makingRoomForBands(shaper: any TextShaper) -> PageTemplate {
+        var template = self
+        let composer = Composer(shaper: shaper, pageHeight: body.height)
+        let header = composer.flow(header(1, 1), width: body.width).height
+        let footer = composer.flow(footer(1, 1), width: body.width).height
+        if header > 0 { template.margins.top = max(margins.top, safeMargin + bandGap + header) }
+        if footer > 0 { template.margins.bottom = max(margins.bottom, safeMargin + bandGap + footer) }
+        return template
+    }
 }
 
 public enum Paginator {
