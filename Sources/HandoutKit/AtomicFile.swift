@@ -64,6 +64,21 @@ public enum AtomicFile {
         }
     }
 
+    /// Removes the temporary files that writes to `paths` left when their process was
+    /// killed before the rename (`.NAME.XXXXXX` beside each NAME): nothing else ever
+    /// would. A write to the same path still in progress elsewhere would lose its file.
+    public static func removeLeftovers(of paths: [String]) {
+        let targets = Dictionary(grouping: paths.map { URL(fileURLWithPath: $0).standardizedFileURL },
+                                 by: { $0.deletingLastPathComponent().path })
+        for (folder, files) in targets {
+            let names = Set(files.map(\.lastPathComponent))
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            where entry.hasPrefix(".") && entry.dropLast(6).hasSuffix(".") && names.contains(String(entry.dropFirst().dropLast(7))) {
+                unlink("\(folder)/\(entry)")
+            }
+        }
+    }
+
     private static func writeInPlace(_ produce: (Int32) -> Bool, to device: String, shownAs path: String) throws(DiagnosticError) {
         let descriptor = open(device, O_WRONLY)
         guard descriptor >= 0 else { throw writeFailed(path, String(cString: strerror(errno))) }

@@ -77,7 +77,19 @@ public final class Packer: Sendable {
         throws(DiagnosticError) -> PackReport {
         var failures: [(String, [Diagnostic])] = []
         let jobs = plan(request, failures: &failures)
-        let previous = Dictionary(Manifest.read(in: request.folder).files.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        let manifestPath = request.folder.appendingPathComponent(Manifest.name).path
+        AtomicFile.removeLeftovers(of: jobs.map { request.folder.appendingPathComponent($0.file).path } + [manifestPath]
+            + request.papers.map { request.folder.appendingPathComponent("pack-\($0.rawValue).pdf").path })
+        let previousManifest = Manifest.read(in: request.folder)
+        let previous = Dictionary(previousManifest.files.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        // Files made from changed inputs leave the manifest before they are replaced: a run
+        // stopped part-way never leaves it describing a file that is no longer there.
+        let replaced = Set(jobs.filter { job in
+            previous[job.file].map { $0.articleHash != job.article.hash || $0.layoutHash != layoutHash(job.options.document) } ?? false
+        }.map(\.file))
+        if !replaced.isEmpty {
+            try AtomicFile.write(Manifest(files: previousManifest.files.filter { !replaced.contains($0.file) }).json, to: manifestPath)
+        }
         let results = ResultBox<Result<(Manifest.Entry, Bool), DiagnosticError>>(count: jobs.count)
         let counter = ResultBox<Int>(count: 1)
 
@@ -136,7 +148,6 @@ public final class Packer: Sendable {
             }
         }
         let manifest = Manifest(files: entries.sorted { $0.file < $1.file })
-        let manifestPath = request.folder.appendingPathComponent(Manifest.name).path
         if FileManager.default.contents(atPath: manifestPath) != manifest.json {
             try AtomicFile.write(manifest.json, to: manifestPath)
         }
