@@ -29,6 +29,6 @@ public enum Handout: DocumentDefinition {
         var blocks = builder.titleBlock(subtitle: .handout) + [warnings]
         for name in context.layout.sections { blocks += builder.section(name) }
         return writer.plan(blocks, subtitle: .handout,
-                           rules: [.wholeOnFirstPage(anchor: warningAnchor, what: "the urgent warning signs box")])
+                           rules: [.wholeOnFirstPage(anchor: warningAnchor, what: "the urgent warning signs box", source: "warning_signs")])
     }
 }

@@ -17,6 +17,6 @@ public enum Summary: DocumentDefinition {
             .text(writer.styled(context.article.disclaimer, $0, style: small))
         }))
         return writer.plan(blocks, subtitle: .onePage,
-                           rules: [.wholeOnFirstPage(anchor: Handout.warningAnchor, what: "the urgent warning signs box")])
+                           rules: [.wholeOnFirstPage(anchor: Handout.warningAnchor, what: "the urgent warning signs box", source: "warning_signs")])
     }
 }

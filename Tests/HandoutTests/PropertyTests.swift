@@ -34,6 +34,9 @@ import Testing
         // A wallet card too full for its front: the error named no place; now the article's
         // parts that fill that side.
         Case(seed: 20_261_135, index: 10),
+        // Warning signs too long for page 1 of a bilingual handout: the error named no place;
+        // now warning_signs.
+        Case(seed: 9, index: 8),
         // A section with a title but neither introduction nor items: printed as nothing.
         Case(seed: 20_261_140, index: 15),
     ]
