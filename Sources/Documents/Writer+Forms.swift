@@ -84,10 +84,13 @@ extension Writer {
         let bold = style(.body, bold: true, after: bodySize * 0.2)
         let list: [Block]
         if compact {
-            let joined = LocalizedText(en: signs.map(\.en).joined(separator: "  •  "),
-                                       bn: signs.allSatisfy { $0.bn != nil } ? signs.compactMap(\.bn).joined(separator: "  •  ") : nil,
-                                       path: "warning_signs", location: signs.first?.location)
-            list = paragraphs([joined], style: bold)
+            // One paragraph, each sign in the language, or marked missing one by one (a sign
+            // without Bangla leaves the others' Bangla in place).
+            list = paired { language in
+                let parts = signs.map { self.styled($0, language, style: bold).runs }
+                let runs = parts.enumerated().flatMap { index, runs in (index == 0 ? [] : [TextRun("  •  ")]) + runs }
+                return [.text(StyledText(runs, style: bold, source: "warning_signs", location: signs.first?.location))]
+            }
         } else {
             list = bullets(signs, style: bold)
         }

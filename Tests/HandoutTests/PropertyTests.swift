@@ -37,6 +37,9 @@ import Testing
         // Warning signs too long for page 1 of a bilingual handout: the error named no place;
         // now warning_signs.
         Case(seed: 9, index: 8),
+        // One warning sign without Bangla: the compact bilingual warning box (summary,
+        // roadmap) showed every sign in English in the Bangla column; now only that one.
+        Case(seed: 5059, index: 59),
         // A section with a title but neither introduction nor items: printed as nothing.
         Case(seed: 20_261_140, index: 15),
     ]
@@ -143,7 +146,7 @@ import Testing
             // Only a word the engine reported as wider than its line is broken between
             // lines: every other word is whole on one line (as one word box, or as boxes
             // side by side where the extractor split it).
-            let split = Set(expected).filter { word in
+            let split = Set(expected).subtracting(missing).filter { word in
                 !whole.contains(word) && !broken.contains { isPiece($0, of: word) } && !lines.contains { $0.contains(word) }
             }
             #expect(split.isEmpty, "\(label): \(language): words broken across lines without a warning: \(Array(split).prefix(10))")
