@@ -7,12 +7,14 @@
 # seeds .build-fuzz/seeds from articles/*.yaml, any YAML under Tests/HandoutTests/Fixtures
 # and a few small hostile files written below, then fuzzes single-threaded (Pango is not
 # thread-safe) for SECONDS, growing the corpus in .build-fuzz/corpus (kept between runs).
-# Crashes, timeouts and out-of-memory inputs go to .build-fuzz/findings/; replay one with
-#   .build-fuzz/libfuzzer/debug/handout-fuzz FILE        (the fuzzer build), or
+# Crashes, leaks, timeouts and out-of-memory inputs go to .build-fuzz/findings/; replay one
+# with the fuzzer build (sanitizers on; it runs files named instead of fuzzing):
+#   LSAN_OPTIONS=suppressions=.build-fuzz/lsan.supp .build-fuzz/libfuzzer/debug/handout-fuzz FILE
+# or with a plain build, which says what each step did:
 #   swift build --scratch-path .build-fuzz --product handout-fuzz && .build-fuzz/debug/handout-fuzz FILE
-# Settings (environment): SANITIZERS (fuzzer,address; "fuzzer" alone is about twice as
-# fast), MAX_LEN (80000 bytes: the sample article is 67 kB), TIMEOUT (25 s per input),
-# SKIP_BUILD (unset).
+# Settings (environment): SANITIZERS (fuzzer,address; "fuzzer" alone drops AddressSanitizer
+# and leak checks), MAX_LEN (80000 bytes: the sample article is 67 kB), TIMEOUT (25 s per
+# input), SKIP_BUILD (unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
