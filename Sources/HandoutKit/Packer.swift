@@ -270,7 +270,6 @@ public final class Packer: Sendable {
             starts.append(next)
             next += pages[job.file] ?? 0
         }
-        let front = try cover(starts)
         let info = DocumentInfo(title: "Handout pack (\(paper.rawValue))", author: "Handout", subject: "Print-ready pack",
                                 keywords: "", creator: "Handout", date: "\(date)T00:00:00")
         var failure: DiagnosticError?
@@ -278,9 +277,10 @@ public final class Packer: Sendable {
         do throws(DiagnosticError) {
             try AtomicFile.write(to: target.path) { descriptor in
                 let writer = PDFWriter(info: info, printingTo: descriptor)
-                writer.add(front.pages, bookmarks: false)
-                writer.addBookmark("Contents", page: 1)
                 do throws(DiagnosticError) {
+                    // Drawn and let go before the documents: the contents grow with the pack.
+                    writer.add(try cover(starts).pages, bookmarks: false)
+                    writer.addBookmark("Contents", page: 1)
                     try addDocuments(jobs, starts: starts, paper: paper, workers: workers, to: writer)
                 } catch {
                     failure = error
