@@ -81,11 +81,7 @@ struct HostileInputTests {
         }
         let pages = BoundingBoxes.parse(try Sample.run("pdftotext", ["-bbox", file.path, "-"]).stdout)
         #expect(pages.count == rendered.pageCount, sourceLocation: sourceLocation)
-        let margin = DocumentLayout.safeMargin
-        let outside = pages.flatMap { page in
-            page.words.filter { $0.minX < margin - 1 || $0.minY < margin - 1
-                || $0.maxX > page.width - margin + 1 || $0.maxY > page.height - margin + 1 }
-        }
+        let outside = pages.flatMap { $0.outside() }
         #expect(outside.isEmpty, "outside the margins: \(outside.prefix(5).map(\.text))", sourceLocation: sourceLocation)
         return (rendered, text)
     }

@@ -56,12 +56,9 @@ import TextShaping
         let xml = try Sample.run("pdftotext", ["-bbox", output.file.path, "-"]).stdout
         let pages = BoundingBoxes.parse(xml)
         #expect(pages.count == output.rendered.pageCount)
-        let margin = DocumentLayout.safeMargin
         for (number, page) in pages.enumerated() {
-            for word in page.words {
-                let inside = word.minX >= margin - 1 && word.minY >= margin - 1
-                    && word.maxX <= page.width - margin + 1 && word.maxY <= page.height - margin + 1
-                #expect(inside, "page \(number + 1): '\(word.text)' at \(word.minX),\(word.minY)–\(word.maxX),\(word.maxY)")
+            for word in page.outside() {
+                Issue.record("page \(number + 1): '\(word.text)' at \(word.minX),\(word.minY)–\(word.maxX),\(word.maxY)")
             }
             for pair in BoundingBoxes.overlaps(page.words) {
                 Issue.record("page \(number + 1): '\(pair.0.text)' overlaps '\(pair.1.text)'")
@@ -137,6 +134,11 @@ enum BoundingBoxes {
     struct Page {
         var width, height: Double
         var words: [Word]
+
+        /// Words not wholly inside `margin` from every edge (give or take a point of rounding).
+        func outside(margin: Double = DocumentLayout.safeMargin) -> [Word] {
+            words.filter { $0.minX < margin - 1 || $0.minY < margin - 1 || $0.maxX > width - margin + 1 || $0.maxY > height - margin + 1 }
+        }
     }
 
     static func parse(_ xml: String) -> [Page] {

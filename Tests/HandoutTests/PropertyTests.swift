@@ -160,12 +160,9 @@ import Testing
 
         // Inside the margins, no overlaps, and as many pages as the layout says.
         #expect(pages.count == rendered.sheets.count, "\(label): pdftotext sees \(pages.count) pages, the layout \(rendered.sheets.count)")
-        let margin = DocumentLayout.safeMargin
         for (number, page) in pages.enumerated() {
-            for word in page.words {
-                let inside = word.minX >= margin - 1 && word.minY >= margin - 1
-                    && word.maxX <= page.width - margin + 1 && word.maxY <= page.height - margin + 1
-                #expect(inside, "\(label): page \(number + 1): '\(word.text)' at \(word.minX),\(word.minY)–\(word.maxX),\(word.maxY) is outside the margins")
+            for word in page.outside() {
+                Issue.record("\(label): page \(number + 1): '\(word.text)' at \(word.minX),\(word.minY)–\(word.maxX),\(word.maxY) is outside the margins")
             }
             for pair in BoundingBoxes.overlaps(page.words) {
                 Issue.record("\(label): page \(number + 1): '\(pair.0.text)' overlaps '\(pair.1.text)'")
