@@ -3,36 +3,18 @@
 import Foundation
 import Testing
 import HandoutKit
-import TextShaping
 
 @Suite struct PDFTests {
     static let combinations = Sample.combinations
 
     @Test(arguments: combinations)
     func qpdfFindsNoProblems(options: RenderOptions) throws {
-        let output = try Sample.output(options)
-        let result = try Sample.run("qpdf", ["--check", output.file.path])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("No syntax or stream encoding errors"))
+        try PDFChecks.qpdfFindsNoProblems(try Sample.output(options).file)
     }
 
     @Test(arguments: combinations)
     func everyFontIsEmbeddedSubsetAndShipped(options: RenderOptions) throws {
-        let output = try Sample.output(options)
-        let rows = try Sample.run("pdffonts", [output.file.path]).stdout.split(separator: "\n").dropFirst(2)
-        #expect(!rows.isEmpty)
-        let shipped = Set(FontLibrary.files.map { $0.replacingOccurrences(of: ".ttf", with: "") })
-        for row in rows {
-            let columns = row.split(separator: " ", omittingEmptySubsequences: true)
-            let name = String(columns[0])
-            // Subset fonts are named ABCDEF+Name.
-            let base = name.split(separator: "+").last.map(String.init) ?? name
-            #expect(name.contains("+"), "not subset: \(row)")
-            #expect(shipped.contains(base), "not a shipped font: \(row)")
-            let flags = columns.suffix(5).prefix(3)   // emb sub uni
-            #expect(Array(flags) == ["yes", "yes", "yes"], "\(row)")
-        }
-        if options.mode != .en { #expect(rows.contains { $0.contains("NotoSansBengali") }) }
+        try PDFChecks.fontsAreEmbeddedSubsetAndShipped(try Sample.output(options).file, bangla: options.mode != .en)
     }
 
     @Test(arguments: combinations)
