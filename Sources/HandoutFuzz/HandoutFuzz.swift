@@ -44,6 +44,8 @@ struct FuzzChoice {
     /// Draw the handout to PDF too (1 in 16 inputs): rendering is slower than layout and
     /// is not the target, but it should not crash either.
     var render: Bool
+    /// With `render`: 3 mm bleed and crop marks (one in two), the print shop's imposition.
+    var printMarks: Bool
 
     init(_ bytes: UnsafeRawBufferPointer) {
         // FNV-1a: every byte counts, and neighbouring inputs get unrelated choices.
@@ -60,6 +62,7 @@ struct FuzzChoice {
         booklet = pick(4) == 0
         grayscale = pick(2) == 0
         render = pick(16) == 0
+        printMarks = pick(2) == 0 && render
     }
 }
 
@@ -78,7 +81,8 @@ func fuzzOne(_ bytes: UnsafeRawBufferPointer, report: ((String) -> Void)? = nil)
     report?("load: ok, \(warnings.count) check warning(s)")
     let choice = FuzzChoice(bytes)
     let handout = RenderOptions(document: .handout, mode: choice.mode, paper: choice.paper,
-                                largePrint: choice.largePrint, grayscale: choice.grayscale, booklet: choice.booklet)
+                                largePrint: choice.largePrint, grayscale: choice.grayscale, booklet: choice.booklet,
+                                bleed: choice.printMarks ? millimetres(3) : 0, cropMarks: choice.printMarks)
     let other = RenderOptions(document: choice.other, mode: choice.mode, paper: choice.paper,
                               largePrint: choice.largePrint, grayscale: choice.grayscale)
     let publisher = publisher()
@@ -105,7 +109,7 @@ func fuzzOne(_ bytes: UnsafeRawBufferPointer, report: ((String) -> Void)? = nil)
 extension RenderOptions {
     /// "handout en+bn a4 large-print", for the replay's report.
     var summary: String {
-        let flags = [(largePrint, "large-print"), (grayscale, "grayscale"), (booklet, "booklet")].filter(\.0).map(\.1)
+        let flags = [(largePrint, "large-print"), (grayscale, "grayscale"), (booklet, "booklet"), (cropMarks, "bleed and crop marks")].filter(\.0).map(\.1)
         return ([document.rawValue, mode.rawValue, paper.rawValue] + flags).joined(separator: " ")
     }
 }
