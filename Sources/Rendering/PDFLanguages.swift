@@ -34,9 +34,6 @@ enum PDFLanguages {
         }
         qpdf_init_write_memory(q)
         qpdf_set_deterministic_ID(q, 1)   // same input, same bytes
-        // Cairo's streams are already compressed: copy them, don't inflate and deflate
-        // them again (that was a sixth of a render's time).
-        qpdf_set_decode_level(q, qpdf_dl_none)
         guard qpdf_write(q) & qpdfErrors == 0, let buffer = qpdf_get_buffer(q) else { return pdf }
         return Data(bytes: buffer, count: qpdf_get_buffer_length(q))
     }
