@@ -22,6 +22,8 @@ public struct Article: Sendable {
     public var faq: [Question]
     /// Checks the editors have chosen to silence for this article, each with a reason.
     public var silenced: [Silence]
+    /// Parts an import filled from the site's generated blocks, still to be checked by an editor.
+    public var toReview: [ReviewNote] = []
 
     public init(metadata: Metadata,
                 title: LocalizedText,
@@ -65,11 +67,16 @@ public struct Article: Sendable {
         return warnings.filter { $0.rule.map { !rules.contains($0) } ?? true }
     }
 
+    /// The listed sections in the site's order, then the others.
+    public var allSections: [Section] {
+        SectionKind.allCases.compactMap { sections[$0] } + otherSections
+    }
+
     /// Running paragraphs (not list items or headings), for paragraph-length checks.
     public var paragraphs: [LocalizedText] {
         var texts = summary + definition + conclusion + [disclaimer]
         texts += warningSigns.intro.map { [$0] } ?? []
-        texts += (SectionKind.allCases.compactMap { sections[$0] } + otherSections).flatMap(\.intro)
+        texts += allSections.flatMap { $0.blocks.flatMap(\.paragraphs) }
         texts += roadmap?.steps.map(\.text) ?? []
         texts += [doctorVisit?.whichDoctor, medicineSafety?.intro, medicineSafety?.note].compactMap { $0 }
         return texts + faq.map(\.answer)
@@ -77,11 +84,8 @@ public struct Article: Sendable {
 
     /// Every list of the article, nested lists each on their own, for list-length checks.
     public var lists: [[LocalizedText]] {
-        func nested(_ items: [ListItem]) -> [[LocalizedText]] {
-            [items.map(\.text)] + items.flatMap { $0.children.isEmpty ? [] : nested($0.children) }
-        }
         var lists = [keyTakeaways, warningSigns.items, diaryPrompts.map(\.label), faq.map(\.question)]
-        lists += (SectionKind.allCases.compactMap { sections[$0] } + otherSections).flatMap { nested($0.items) }
+        lists += allSections.flatMap { $0.blocks.flatMap(\.lists) }
         lists += [roadmap?.steps.map(\.title), roadmap?.tips].compactMap { $0 }
         lists += [doctorVisit?.tellDoctor, doctorVisit?.questions, doctorVisit?.tests, doctorVisit?.mistakes].compactMap { $0 }
         lists += [medicineSafety?.firstSteps, medicineSafety?.medicines, medicineSafety?.mistakes, medicineSafety?.urgentHelp]
@@ -94,8 +98,7 @@ public struct Article: Sendable {
         var texts = [title] + summary + keyTakeaways + definition
         texts += warningSigns.intro.map { [$0] } ?? []
         texts += warningSigns.items + warningSigns.short
-        for kind in SectionKind.allCases { texts += sections[kind]?.allTexts ?? [] }
-        texts += otherSections.flatMap(\.allTexts)
+        texts += allSections.flatMap(\.allTexts)
         texts += conclusion + [disclaimer]
         texts += roadmap?.allTexts ?? []
         texts += doctorVisit?.allTexts ?? []
@@ -110,14 +113,15 @@ public struct Article: Sendable {
 public struct Metadata: Sendable {
     public var slug: String
     public var canonicalURL: String
-    public var lastReviewed: CalendarDate
-    /// Where last_reviewed is written, for messages about it.
+    /// When a clinician last checked it; nil when an imported page stated no date (validate asks for one).
+    public var lastReviewed: CalendarDate?
+    /// Where last_reviewed is written (or the slug, when it is missing), for messages about it.
     public var lastReviewedLocation: SourceLocation?
-    public var nextReview: CalendarDate
+    public var nextReview: CalendarDate?
     public var reviewer: LocalizedText?
     public var version: String
 
-    public init(slug: String, canonicalURL: String, lastReviewed: CalendarDate, lastReviewedLocation: SourceLocation?, nextReview: CalendarDate, reviewer: LocalizedText?, version: String) {
+    public init(slug: String, canonicalURL: String, lastReviewed: CalendarDate?, lastReviewedLocation: SourceLocation?, nextReview: CalendarDate?, reviewer: LocalizedText?, version: String) {
         self.slug = slug
         self.canonicalURL = canonicalURL
         self.lastReviewed = lastReviewed
@@ -126,6 +130,10 @@ public struct Metadata: Sendable {
         self.reviewer = reviewer
         self.version = version
     }
+
+    /// The date the article's documents state as theirs: the review date, or a fixed day
+    /// when the article has none, so the same input still gives the same bytes.
+    public var documentDate: CalendarDate { lastReviewed ?? CalendarDate(year: 2000, month: 1, day: 1)! }
 
     /// The site's address as printed in footers ("rxharun.com").
     public var siteAddress: String {
@@ -136,7 +144,8 @@ public struct Metadata: Sendable {
     }
 }
 
-/// The kinds of listed section an article page has, in the site's usual order.
+/// The kinds of section an article page has, in the site's usual order. An import maps
+/// the headings pages really use to them ("Treating acne", "চিকিৎসা").
 public enum SectionKind: String, Sendable, CaseIterable, Hashable {
     case types
     case causes
@@ -145,38 +154,56 @@ public enum SectionKind: String, Sendable, CaseIterable, Hashable {
     case treatments
     case drugs
     case surgery
+    case complications
+    case prevention
+    case livingWith = "living_with"
+    case outlook
+    case whenToGetHelp = "when_to_get_help"
 }
 
-/// A titled section: some paragraphs, then a list that may nest.
+/// A titled section: its blocks in the page's order.
 public struct Section: Sendable {
     /// The article's own heading; nil means the document's usual label for the kind.
     public var title: LocalizedText?
-    public var intro: [LocalizedText]
-    public var items: [ListItem]
-    public var numbered: Bool
+    public var blocks: [ContentBlock]
+    /// Where the section is written, for messages about it as a whole.
+    public var location: SourceLocation?
+    public var path: String
 
-    public init(title: LocalizedText?, intro: [LocalizedText], items: [ListItem], numbered: Bool) {
+    public init(title: LocalizedText?, blocks: [ContentBlock], location: SourceLocation? = nil, path: String = "") {
         self.title = title
-        self.intro = intro
-        self.items = items
-        self.numbered = numbered
+        self.blocks = blocks
+        self.location = location
+        self.path = path
+    }
+
+    /// The first article format's section: paragraphs, then one list.
+    public init(title: LocalizedText?, intro: [LocalizedText], items: [ListItem], numbered: Bool,
+                location: SourceLocation? = nil, path: String = "") {
+        self.init(title: title,
+                  blocks: intro.map(ContentBlock.paragraph) + (items.isEmpty ? [] : [.list(ListBlock(numbered: numbered, items: items))]),
+                  location: location, path: path)
     }
 
     var allTexts: [LocalizedText] {
-        (title.map { [$0] } ?? []) + intro + items.flatMap(\.allTexts)
+        (title.map { [$0] } ?? []) + blocks.flatMap(\.allTexts)
     }
 }
 
-public struct ListItem: Sendable {
-    public var text: LocalizedText
-    public var children: [ListItem]
+/// A part of the article an import filled from one of the site's generated blocks
+/// (which can be wrong for the condition): validate warns until an editor removes it.
+public struct ReviewNote: Sendable, Hashable {
+    /// The article's field ("doctor_visit", "warning_signs").
+    public var part: String
+    /// What it came from, in words ("the page's 'Doctor visit helper' block, line 212").
+    public var source: String
+    public var location: SourceLocation?
 
-    public init(text: LocalizedText, children: [ListItem] = []) {
-        self.text = text
-        self.children = children
+    public init(part: String, source: String, location: SourceLocation? = nil) {
+        self.part = part
+        self.source = source
+        self.location = location
     }
-
-    var allTexts: [LocalizedText] { [text] + children.flatMap(\.allTexts) }
 }
 
 public struct Reference: Sendable, Hashable {
@@ -208,10 +235,20 @@ public struct Roadmap: Sendable {
     public struct Step: Sendable {
         public var title: LocalizedText
         public var text: LocalizedText
+
+        public init(title: LocalizedText, text: LocalizedText) {
+            self.title = title
+            self.text = text
+        }
     }
 
     public var steps: [Step]
     public var tips: [LocalizedText]
+
+    public init(steps: [Step], tips: [LocalizedText]) {
+        self.steps = steps
+        self.tips = tips
+    }
 
     var allTexts: [LocalizedText] { steps.flatMap { [$0.title, $0.text] } + tips }
 }
@@ -222,6 +259,15 @@ public struct DoctorVisit: Sendable {
     public var questions: [LocalizedText]
     public var tests: [LocalizedText]
     public var mistakes: [LocalizedText]
+
+    public init(whichDoctor: LocalizedText?, tellDoctor: [LocalizedText], questions: [LocalizedText],
+                tests: [LocalizedText], mistakes: [LocalizedText]) {
+        self.whichDoctor = whichDoctor
+        self.tellDoctor = tellDoctor
+        self.questions = questions
+        self.tests = tests
+        self.mistakes = mistakes
+    }
 
     var allTexts: [LocalizedText] {
         (whichDoctor.map { [$0] } ?? []) + tellDoctor + questions + tests + mistakes
@@ -235,6 +281,16 @@ public struct MedicineSafety: Sendable {
     public var mistakes: [LocalizedText]
     public var urgentHelp: [LocalizedText]
     public var note: LocalizedText?
+
+    public init(intro: LocalizedText?, firstSteps: [LocalizedText], medicines: [LocalizedText], mistakes: [LocalizedText],
+                urgentHelp: [LocalizedText], note: LocalizedText?) {
+        self.intro = intro
+        self.firstSteps = firstSteps
+        self.medicines = medicines
+        self.mistakes = mistakes
+        self.urgentHelp = urgentHelp
+        self.note = note
+    }
 
     var allTexts: [LocalizedText] {
         (intro.map { [$0] } ?? []) + firstSteps + medicines + mistakes + urgentHelp + (note.map { [$0] } ?? [])
@@ -260,4 +316,9 @@ public struct Silence: Sendable {
 public struct Question: Sendable {
     public var question: LocalizedText
     public var answer: LocalizedText
+
+    public init(question: LocalizedText, answer: LocalizedText) {
+        self.question = question
+        self.answer = answer
+    }
 }

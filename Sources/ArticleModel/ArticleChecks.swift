@@ -3,11 +3,12 @@
 // health-literacy guidance). Each warning names its rule, so an article can silence
 // it with a reason.
 import Diagnostics
+import Foundation
 
 public enum ArticleChecks {
     /// Every rule a warning can carry; "small-type" is raised by a layout file.
     public static let rules = ["missing-bangla", "review-date", "long-sentence", "long-list", "long-paragraph", "capitals",
-                               "small-type"]
+                               "small-type", "empty-part", "missing-picture"]
     static let longestSentence = 20, longestList = 9, longestParagraph = 7
 
     /// Every warning for `article`, as of `today`, less the rules the article silences.
@@ -16,7 +17,67 @@ public enum ArticleChecks {
         found += article.allTexts.flatMap(sentences) + article.allTexts.flatMap(capitals)
         found += article.paragraphs.compactMap(paragraphLength)
         found += article.lists.compactMap(listLength)
-        return article.unsilenced(found)
+        found += emptyParts(article) + missingPictures(article)
+        // A part still to review is not silenced: the editor removes its note once checked.
+        return article.unsilenced(found) + article.toReview.map(reviewNote)
+    }
+
+    static func reviewNote(_ note: ReviewNote) -> Diagnostic {
+        .warning("\(note.part) was filled from \(note.source); such blocks are generated from templates and can be wrong for this condition",
+                 at: note.location, subject: note.part,
+                 hint: "check \(note.part) against the article, then remove this entry from to_review")
+    }
+
+    /// What a reader would miss without being told: a heading with nothing under it, a
+    /// sub-heading followed by nothing, a roadmap or helper left empty.
+    static func emptyParts(_ article: Article) -> [Diagnostic] {
+        func empty(_ what: String, at location: SourceLocation?, subject: String) -> Diagnostic {
+            .warning("\(what) prints nothing", at: location, subject: subject,
+                     hint: "add what belongs there, or remove it").rule("empty-part")
+        }
+        var found: [Diagnostic] = []
+        for section in article.allSections {
+            let name = section.title.map { "the section '\($0.en.plainText)'" } ?? "the section \(section.path)"
+            if section.blocks.isEmpty { found.append(empty(name, at: section.location, subject: section.path)) }
+            found += emptyHeadings(section.blocks)
+        }
+        if let roadmap = article.roadmap, roadmap.steps.isEmpty {
+            found.append(empty("the roadmap has no steps and", at: article.title.location, subject: "roadmap"))
+        }
+        if let visit = article.doctorVisit, visit.allTexts.isEmpty {
+            found.append(empty("doctor_visit is empty and", at: article.title.location, subject: "doctor_visit"))
+        }
+        if let safety = article.medicineSafety, safety.allTexts.isEmpty {
+            found.append(empty("medicine_safety is empty and", at: article.title.location, subject: "medicine_safety"))
+        }
+        return found
+    }
+
+    /// Sub-headings with no block of their own before the next heading or the section's end.
+    static func emptyHeadings(_ blocks: [ContentBlock]) -> [Diagnostic] {
+        blocks.indices.compactMap { index in
+            guard case .heading(let text) = blocks[index] else { return nil }
+            let next = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
+            if let next, case .heading = next {} else if next != nil { return nil }
+            return .warning("the sub-heading '\(text.en.plainText)' has nothing under it", at: text.location, subject: text.path,
+                            hint: "add its text, or remove the heading").rule("empty-part")
+        }
+    }
+
+    /// Figures whose image is named but not beside the article, or not named at all.
+    static func missingPictures(_ article: Article) -> [Diagnostic] {
+        article.allSections.flatMap { $0.blocks.flatMap(\.figures) }.compactMap { figure in
+            guard let image = figure.image else {
+                return .warning("a picture without an image file: only its description and caption are printed",
+                                at: figure.location, subject: figure.alt.path,
+                                hint: "save the picture as PNG beside the article and name it in 'image:'").rule("missing-picture")
+            }
+            let folder = figure.location.map { URL(fileURLWithPath: $0.file).deletingLastPathComponent() }
+            let path = folder.map { $0.appendingPathComponent(image).path } ?? image
+            guard !FileManager.default.fileExists(atPath: path) else { return nil }
+            return .warning("the image '\(image)' is not beside the article", at: figure.location, subject: figure.alt.path,
+                            hint: "save it as \(path), or correct the name").rule("missing-picture")
+        }
     }
 
     static func missingBangla(_ article: Article) -> [Diagnostic] {
@@ -27,7 +88,10 @@ public enum ArticleChecks {
     }
 
     static func reviewDate(_ metadata: Metadata, today: CalendarDate) -> [Diagnostic] {
-        let reviewed = metadata.lastReviewed
+        guard let reviewed = metadata.lastReviewed else {
+            return [.warning("the article has no last_reviewed date", at: metadata.lastReviewedLocation, subject: "last_reviewed",
+                             hint: "add 'last_reviewed: YYYY-MM-DD', the day a clinician last checked it").rule("review-date")]
+        }
         if reviewed > today {
             return [.warning("last_reviewed (\(reviewed)) is in the future", at: metadata.lastReviewedLocation,
                              subject: "last_reviewed",

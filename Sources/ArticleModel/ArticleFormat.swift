@@ -38,10 +38,13 @@ public enum ArticleFormat {
     public struct Shape: Sendable {
         public let name: String
         public let fields: [Field]
+        /// Exactly one of the fields is given (a content block says what it is by its key).
+        public let oneField: Bool
 
-        init(_ name: String, _ fields: [Field]) {
+        init(_ name: String, _ fields: [Field], oneField: Bool = false) {
             self.name = name
             self.fields = fields
+            self.oneField = oneField
         }
 
         public var names: [String] { fields.map(\.name) }
@@ -55,19 +58,52 @@ public enum ArticleFormat {
     static let listItem = Shape("listItem", [
         Field("en", .string, required: true, "The English text."),
         Field("bn", .optionalString, "The Bangla text."),
-        Field("items", .list(.named("listItem")), "Sub-items, one level deeper."),
+        Field("items", .list(.named("listItem")), "Sub-items, one level deeper, bulleted."),
+        Field("blocks", .list(.named("block")), "What else the item holds, in order: paragraphs, a nested list."),
     ])
+    static let list = Shape("list", [
+        Field("numbered", .boolean, "Number the items (default) or use bullets."),
+        Field("items", .list(.shape(listItem)), required: true, "The items."),
+    ])
+    static let callout = Shape("callout", [
+        Field("kind", .choice(Callout.Kind.allCases.map(\.rawValue)), required: true,
+              "urgent, see-a-doctor, information, do or don't."),
+        Field("title", .shape(text), "The box's heading."),
+        Field("blocks", .list(.named("block")), required: true, "What the box holds."),
+    ])
+    static let table = Shape("table", [
+        Field("header", .list(.shape(text)), required: true, "The header row: one text per column."),
+        Field("rows", .list(.list(.shape(text))), required: true, "The rows: one text per column each."),
+    ])
+    static let figure = Shape("figure", [
+        Field("image", .string, "A PNG file beside the article; leave it out when the picture is not at hand."),
+        Field("alt", .shape(text), required: true, "What the picture shows, for readers who cannot see it."),
+        Field("caption", .shape(text), "The caption printed under it."),
+    ])
+    /// One block of a section, named by its key.
+    static let block = Shape("block", [
+        Field("paragraph", .shape(text), "A paragraph."),
+        Field("list", .shape(list), "A list."),
+        Field("heading", .shape(text), "A sub-heading inside the section."),
+        Field("callout", .shape(callout), "A box: urgent care, see a doctor, information, do or don't."),
+        Field("table", .shape(table), "A table."),
+        Field("figure", .shape(figure), "A picture with its description and caption."),
+    ], oneField: true)
+    static let sectionFields = [
+        Field("intro", .paragraphs, "Paragraphs before the list (first format; use blocks for anything else)."),
+        Field("items", .list(.shape(listItem)), "The list (first format)."),
+        Field("numbered", .boolean, "Number the list (default) or use bullets (first format)."),
+        Field("blocks", .list(.shape(block)), "The section's content in order: paragraphs, lists, sub-headings, callouts, tables, figures."),
+    ]
     static let section = Shape("section", [
         Field("title", .shape(text), "The article's own heading; the document's usual one if absent."),
-        Field("intro", .paragraphs, "Paragraphs before the list."),
-        Field("items", .list(.shape(listItem)), "The list."),
-        Field("numbered", .boolean, "Number the list (default) or use bullets."),
-    ])
+    ] + sectionFields)
     static let otherSection = Shape("otherSection", [
         Field("title", .shape(text), required: true, "The section's heading."),
-        Field("intro", .paragraphs, "Paragraphs before the list."),
-        Field("items", .list(.shape(listItem)), "The list."),
-        Field("numbered", .boolean, "Number the list (default) or use bullets."),
+    ] + sectionFields)
+    static let reviewNote = Shape("reviewNote", [
+        Field("part", .string, required: true, "The part of the article an import filled (doctor_visit, roadmap…)."),
+        Field("source", .string, required: true, "What it was filled from."),
     ])
     static let warningSigns = Shape("warningSigns", [
         Field("intro", .shape(text), "What to do when a sign appears."),
@@ -115,7 +151,7 @@ public enum ArticleFormat {
     public static let article = Shape("article", [
         Field("slug", .string, required: true, "Lowercase letters, digits and hyphens: the file names' stem."),
         Field("canonical_url", .url, required: true, "The article's address on the website."),
-        Field("last_reviewed", .date, required: true, "When a clinician last checked it (YYYY-MM-DD)."),
+        Field("last_reviewed", .date, "When a clinician last checked it (YYYY-MM-DD); validate asks for it when it is missing."),
         Field("next_review", .date, "When it is due again (default: a year later)."),
         Field("reviewer", .shape(text), "Who reviewed it."),
         Field("version", .string, required: true, "The article's version."),
@@ -135,11 +171,13 @@ public enum ArticleFormat {
         Field("diary_prompts", .list(.shape(diaryPrompt)), "What to record in the symptom diary."),
         Field("faq", .list(.shape(question)), "Questions people ask."),
         Field("silence", .list(.shape(silence)), "Checks of `handout validate` this article silences, with reasons."),
+        Field("to_review", .list(.shape(reviewNote)),
+              "Parts an import filled from the site's generated blocks; remove an entry once an editor has checked that part."),
     ])
 
     /// Every shape, for the schema's definitions.
-    static let shapes = [text, listItem, section, otherSection, warningSigns, step, roadmap, doctorVisit, medicineSafety, diaryPrompt,
-                         question, silence]
+    static let shapes = [text, listItem, list, callout, table, figure, block, section, otherSection, warningSigns, step, roadmap,
+                         doctorVisit, medicineSafety, diaryPrompt, question, silence, reviewNote]
 
     /// The format as a JSON Schema (draft-07), ready for JSONSerialization.
     public static func jsonSchema() -> [String: Any] {
@@ -166,6 +204,7 @@ public enum ArticleFormat {
         }
         var object: [String: Any] = ["type": "object", "properties": properties, "additionalProperties": false]
         if !shape.requiredNames.isEmpty { object["required"] = shape.requiredNames }
+        if shape.oneField { object["minProperties"] = 1; object["maxProperties"] = 1 }
         return object
     }
 

@@ -46,12 +46,15 @@ public enum ArticleLoader {
         let diaryPrompts = f["diary_prompts"]?.items()?.compactMap(diaryPrompt(from:)) ?? []
         let faq = f["faq"]?.items()?.compactMap(question(from:)) ?? []
         let silenced = f["silence"]?.items()?.compactMap(silence(from:)) ?? []
+        let toReview = f["to_review"]?.items()?.compactMap(reviewNote(from:)) ?? []
         guard let metadata, let title, let disclaimer, let warningSigns else { return nil }
-        return Article(metadata: metadata, title: title, summary: summary, keyTakeaways: keyTakeaways,
-                       definition: definition, sections: sections, otherSections: otherSections,
-                       conclusion: conclusion, disclaimer: disclaimer,
-                       references: references, warningSigns: warningSigns, roadmap: roadmap, doctorVisit: doctorVisit,
-                       medicineSafety: medicineSafety, diaryPrompts: diaryPrompts, faq: faq, silenced: silenced)
+        var article = Article(metadata: metadata, title: title, summary: summary, keyTakeaways: keyTakeaways,
+                              definition: definition, sections: sections, otherSections: otherSections,
+                              conclusion: conclusion, disclaimer: disclaimer,
+                              references: references, warningSigns: warningSigns, roadmap: roadmap, doctorVisit: doctorVisit,
+                              medicineSafety: medicineSafety, diaryPrompts: diaryPrompts, faq: faq, silenced: silenced)
+        article.toReview = toReview
+        return article
     }
 
     static func metadata(from f: YAMLFields) -> Metadata? {
@@ -60,14 +63,14 @@ public enum ArticleLoader {
         let reviewed = f["last_reviewed"].flatMap(date(from:))
         let next = f["next_review"].flatMap(date(from:))
         let version = f["version"]?.text()
-        guard let slug, let url, let reviewed, let version else { return nil }
-        if let next, next <= reviewed {
+        guard let slug, let url, let version else { return nil }
+        if let next, let reviewed, next <= reviewed {
             f["next_review"]?.error("next_review (\(next)) is not after last_reviewed (\(reviewed))",
                                     hint: "set next_review to a date after last_reviewed, or remove it")
         }
         return Metadata(slug: slug, canonicalURL: url, lastReviewed: reviewed,
-                        lastReviewedLocation: f["last_reviewed"]?.location,
-                        nextReview: next ?? reviewed.adding(months: 12),
+                        lastReviewedLocation: f["last_reviewed"]?.location ?? f["slug"]?.location,
+                        nextReview: next ?? reviewed?.adding(months: 12),
                         reviewer: f["reviewer"]?.localized(), version: version)
     }
 
@@ -100,12 +103,78 @@ public enum ArticleLoader {
         return date
     }
 
+    /// A section in either format: `blocks`, or (the first format) `intro` paragraphs then one list of `items`.
     static func section(from value: YAMLValue, shape: ArticleFormat.Shape = ArticleFormat.section) -> Section? {
         guard let f = value.fields(known: shape.names, required: shape.requiredNames) else { return nil }
-        return Section(title: f["title"]?.localized(),
-                       intro: f["intro"]?.paragraphs() ?? [],
-                       items: f["items"]?.items()?.compactMap { listItem(from: $0) } ?? [],
-                       numbered: f["numbered"]?.flag() ?? true)
+        let title = f["title"]?.localized()
+        guard let blocks = f["blocks"] else {
+            return Section(title: title, intro: f["intro"]?.paragraphs() ?? [],
+                           items: f["items"]?.items()?.compactMap { listItem(from: $0) } ?? [],
+                           numbered: f["numbered"]?.flag() ?? true, location: value.location, path: value.path)
+        }
+        for old in ["intro", "items", "numbered"] {
+            f[old]?.error("a section has either blocks or \(old), not both",
+                          hint: "move '\(old)' into blocks, where its place among them is kept")
+        }
+        return Section(title: title, blocks: contentBlocks(from: blocks), location: value.location, path: value.path)
+    }
+
+    static func contentBlocks(from value: YAMLValue, depth: Int = 1) -> [ContentBlock] {
+        value.items()?.compactMap { contentBlock(from: $0, depth: depth) } ?? []
+    }
+
+    /// `{paragraph: …}`, `{list: …}`, `{heading: …}`, `{callout: …}`, `{table: …}` or `{figure: …}`.
+    static func contentBlock(from value: YAMLValue, depth: Int) -> ContentBlock? {
+        let shape = ArticleFormat.block
+        guard let f = value.fields(known: shape.names) else { return nil }
+        guard f.names.count == 1, let key = f.names.first, let inner = f[key] else {
+            // A misspelt kind has already been named, with a suggestion.
+            if f.names.isEmpty, value.mappingKeys?.isEmpty == false { return nil }
+            value.error(f.names.isEmpty ? "a block says nothing" : "a block has \(f.names.count) kinds (\(f.names.sorted().joined(separator: ", ")))",
+                        hint: "write one of \(shape.names.joined(separator: ", ")) per entry of blocks")
+            return nil
+        }
+        switch key {
+        case "paragraph": return inner.localized().map(ContentBlock.paragraph)
+        case "heading": return inner.localized().map(ContentBlock.heading)
+        case "list": return list(from: inner, depth: depth).map(ContentBlock.list)
+        case "callout": return callout(from: inner, depth: depth).map(ContentBlock.callout)
+        case "table": return table(from: inner).map(ContentBlock.table)
+        default: return figure(from: inner).map(ContentBlock.figure)
+        }
+    }
+
+    static func list(from value: YAMLValue, depth: Int) -> ListBlock? {
+        guard let f = value.fields(known: ArticleFormat.list.names, required: ArticleFormat.list.requiredNames),
+              let items = f["items"]?.items() else { return nil }
+        return ListBlock(numbered: f["numbered"]?.flag() ?? true, items: items.compactMap { listItem(from: $0, depth: depth) })
+    }
+
+    static func callout(from value: YAMLValue, depth: Int) -> Callout? {
+        guard let f = value.fields(known: ArticleFormat.callout.names, required: ArticleFormat.callout.requiredNames),
+              let kind = f["kind"].flatMap({ choice($0, Callout.Kind.self, what: "callout kind") }),
+              let blocks = f["blocks"] else { return nil }
+        return Callout(kind: kind, title: f["title"]?.localized(), blocks: contentBlocks(from: blocks, depth: depth))
+    }
+
+    static func table(from value: YAMLValue) -> TextTable? {
+        guard let f = value.fields(known: ArticleFormat.table.names, required: ArticleFormat.table.requiredNames),
+              let header = f["header"]?.localizedList(), let rows = f["rows"]?.items() else { return nil }
+        let cells = rows.compactMap { row -> [LocalizedText]? in
+            guard let cells = row.localizedList() else { return nil }
+            if cells.count != header.count {
+                row.error("this row has \(cells.count) cells but the header has \(header.count)",
+                          hint: "give every row one text per column, in the header's order")
+            }
+            return cells
+        }
+        return TextTable(header: header, rows: cells)
+    }
+
+    static func figure(from value: YAMLValue) -> Figure? {
+        guard let f = value.fields(known: ArticleFormat.figure.names, required: ArticleFormat.figure.requiredNames),
+              let alt = f["alt"]?.localized() else { return nil }
+        return Figure(image: f["image"]?.text(), alt: alt, caption: f["caption"]?.localized(), location: value.location)
     }
 
     /// Lists nest at most this deep: deeper ones do not fit a printed column.
@@ -114,13 +183,51 @@ public enum ArticleLoader {
     static func listItem(from value: YAMLValue, depth: Int = 1) -> ListItem? {
         guard let f = value.fields(known: ArticleFormat.listItem.names, required: ArticleFormat.listItem.requiredNames),
               let text = value.localized(fields: f) else { return nil }
-        guard let children = f["items"], depth < deepestList else {
-            if let deeper = f["items"] {
-                deeper.error("lists may nest at most \(deepestList) levels deep", hint: "flatten this list into its parent")
-            }
-            return ListItem(text: text, children: [])
+        let inner = [f["items"], f["blocks"]].compactMap { $0 }
+        guard let first = inner.first else { return ListItem(text: text) }
+        if inner.count > 1 {
+            f["items"]?.error("an item has either items or blocks, not both", hint: "write its sub-list as a list block")
         }
-        return ListItem(text: text, children: children.items()?.compactMap { listItem(from: $0, depth: depth + 1) } ?? [])
+        guard depth < deepestList else {
+            first.error("lists may nest at most \(deepestList) levels deep", hint: "flatten this list into its parent")
+            return ListItem(text: text)
+        }
+        if f["items"] != nil {
+            return ListItem(text: text, children: first.items()?.compactMap { listItem(from: $0, depth: depth + 1) } ?? [])
+        }
+        let blocks = first.items()?.compactMap { value -> ContentBlock? in
+            let block = contentBlock(from: value, depth: depth + 1)
+            switch block {
+            case .paragraph?, .list?, nil: return block
+            default:
+                value.error("a list item holds only paragraphs and lists",
+                            hint: "end the list before this block, and put the block after the list")
+                return nil
+            }
+        } ?? []
+        return ListItem(text: text, blocks: blocks)
+    }
+
+    static func reviewNote(from value: YAMLValue) -> ReviewNote? {
+        guard let f = value.fields(known: ArticleFormat.reviewNote.names, required: ArticleFormat.reviewNote.requiredNames),
+              let part = f["part"]?.text(), let source = f["source"]?.text() else { return nil }
+        if !ArticleFormat.article.names.contains(part) {
+            f["part"]?.error("'\(part)' is not a part of the article",
+                             hint: closestMatch(to: part, in: ArticleFormat.article.names).map { "did you mean '\($0)'?" }
+                                 ?? "name a top-level field, such as doctor_visit")
+        }
+        return ReviewNote(part: part, source: source, location: value.location)
+    }
+
+    /// A value that must be one of an enumeration's raw values; an error with a suggestion otherwise.
+    static func choice<Choice: RawRepresentable & CaseIterable>(_ value: YAMLValue, _ type: Choice.Type, what: String) -> Choice?
+        where Choice.RawValue == String {
+        guard let text = value.text() else { return nil }
+        if let parsed = Choice(rawValue: text) { return parsed }
+        let names = Choice.allCases.map(\.rawValue)
+        value.error("unknown \(what) '\(text)'",
+                    hint: closestMatch(to: text, in: names).map { "did you mean '\($0)'?" } ?? "use one of \(names.joined(separator: ", "))")
+        return nil
     }
 
     static func reference(from value: YAMLValue) -> Reference? {
@@ -173,18 +280,10 @@ public enum ArticleLoader {
     }
 
     static func diaryPrompt(from value: YAMLValue) -> DiaryPrompt? {
-        let kinds = DiaryPrompt.Kind.allCases.map(\.rawValue)
         guard let f = value.fields(known: ArticleFormat.diaryPrompt.names, required: ArticleFormat.diaryPrompt.requiredNames),
               let label = value.localized(fields: f) else { return nil }
-        var kind = DiaryPrompt.Kind.score
-        if let raw = f["kind"], let text = raw.text() {
-            if let parsed = DiaryPrompt.Kind(rawValue: text) { kind = parsed } else {
-                raw.error("unknown diary prompt kind '\(text)'",
-                          hint: closestMatch(to: text, in: kinds).map { "did you mean '\($0)'?" }
-                              ?? "use one of \(kinds.joined(separator: ", "))")
-            }
-        }
-        return DiaryPrompt(label: label, kind: kind)
+        let kind = f["kind"].map { choice($0, DiaryPrompt.Kind.self, what: "diary prompt kind") } ?? .score
+        return DiaryPrompt(label: label, kind: kind ?? .score)
     }
 
     /// `{rule: long-sentence, reason: "…"}`: a check this article does not want, and why.

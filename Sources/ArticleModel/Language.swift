@@ -1,9 +1,24 @@
-// The two languages an article is written in, and the combinations a document can be set in.
+// Languages are codes, not a fixed pair: English and Bangla are the languages this
+// product prints today, and a third is a new constant and its labels, not a new type.
 
-public enum Language: String, Sendable, CaseIterable, Hashable {
-    case en, bn
+/// A language by its BCP 47 code ("en", "bn"), as PDF `/Lang` and Pango want it.
+public struct Language: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let rawValue: String
 
-    public var name: String { self == .en ? "English" : "Bangla" }
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let en = Language(rawValue: "en")
+    public static let bn = Language(rawValue: "bn")
+    /// The languages the product prints, source language first.
+    public static let allCases: [Language] = [.en, .bn]
+
+    public var name: String { Self.names[rawValue] ?? rawValue }
+    public var description: String { rawValue }
+    public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
+
+    private static let names = ["en": "English", "bn": "Bangla"]
 }
 
 /// Which languages a document shows: one, or both side by side.

@@ -1,24 +1,41 @@
 // A piece of article text in English and (perhaps not yet) Bangla, with light inline emphasis.
 import Diagnostics
 
-/// Text in both languages. Bangla may be missing while a translation is pending.
+/// A text in the languages it has been written in, by language code. English is the
+/// source every article is written in; any other language may be missing while its
+/// translation is pending.
 public struct LocalizedText: Sendable, Hashable {
-    public var en: String
-    public var bn: String?
-    /// Where it came from, for messages about it ("causes.items[2]").
+    public var texts: [Language: String]
+    /// Where it came from, for messages about it ("causes.blocks[2]").
     public var path: String
     public var location: SourceLocation?
 
-    public init(en: String, bn: String?, path: String = "", location: SourceLocation? = nil) {
-        self.en = en
-        self.bn = bn
+    public init(_ texts: [Language: String], path: String = "", location: SourceLocation? = nil) {
+        self.texts = texts
         self.path = path
         self.location = location
     }
 
+    public init(en: String, bn: String?, path: String = "", location: SourceLocation? = nil) {
+        self.init(bn.map { [.en: en, .bn: $0] } ?? [.en: en], path: path, location: location)
+    }
+
     /// The text in `language`, or nil when that translation is missing.
     public subscript(language: Language) -> String? {
-        language == .en ? en : bn
+        get { texts[language] }
+        set { texts[language] = newValue }
+    }
+
+    /// The English source text.
+    public var en: String {
+        get { texts[.en] ?? "" }
+        set { texts[.en] = newValue }
+    }
+
+    /// The Bangla translation, nil while it is pending.
+    public var bn: String? {
+        get { texts[.bn] }
+        set { texts[.bn] = newValue }
     }
 }
 
@@ -27,19 +44,23 @@ public struct InlineRun: Sendable, Hashable {
     public var text: String
     public var bold: Bool
     public var italic: Bool
+    /// The web address the text links to.
+    public var link: String?
 
-    public init(_ text: String, bold: Bool = false, italic: Bool = false) {
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, link: String? = nil) {
         self.text = text
         self.bold = bold
         self.italic = italic
+        self.link = link
     }
 }
 
-/// Splits `**bold**`, `*italic*` and `_italic_` markup into runs. A marker that is never
-/// closed is kept as a literal character, so no text is ever lost.
+/// Splits `**bold**`, `*italic*`, `_italic_` and `[link text](https://…)` markup into
+/// runs. A marker that is never closed is kept as a literal character, so no text is
+/// ever lost.
 public func inlineRuns(_ markup: String) -> [InlineRun] {
     // Most text has no emphasis at all: one run, without the character-by-character scan.
-    if !markup.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
+    if !markup.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "[") }) {
         return markup.isEmpty ? [] : [InlineRun(markup, bold: false, italic: false)]
     }
     var runs: [InlineRun] = []
@@ -54,7 +75,11 @@ public func inlineRuns(_ markup: String) -> [InlineRun] {
     }
 
     while let character = rest.first {
-        if rest.hasPrefix("**") {
+        if character == "[", let link = linkAhead(rest) {
+            flush()
+            runs.append(InlineRun(link.text, bold: bold, italic: italic != nil, link: link.url))
+            rest = rest[link.end...]
+        } else if rest.hasPrefix("**") {
             if bold || rest.dropFirst(2).contains("**") { flush(); bold.toggle() } else { current += "**" }
             rest = rest.dropFirst(2)
         } else if let marker = italic, character == marker {
@@ -67,6 +92,17 @@ public func inlineRuns(_ markup: String) -> [InlineRun] {
     }
     flush()
     return runs
+}
+
+/// `[text](https://…)` at the start of `text`: its words, its address and where it ends.
+private func linkAhead(_ text: Substring) -> (text: String, url: String, end: Substring.Index)? {
+    guard let close = text.firstIndex(of: "]"), text[close...].hasPrefix("](http") else { return nil }
+    let address = text[text.index(close, offsetBy: 2)...]
+    guard let end = address.firstIndex(of: ")") else { return nil }
+    let url = address[..<end]
+    let words = text[text.index(after: text.startIndex)..<close]
+    guard !words.isEmpty, !url.contains(" "), !words.contains("[") else { return nil }
+    return (String(words), String(url), address.index(after: end))
 }
 
 /// An italic marker only opens if the same marker closes it later, outside a `**` pair.

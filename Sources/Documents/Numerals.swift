@@ -20,4 +20,9 @@ extension Labels {
         let month = months[language]?[date.month - 1] ?? String(date.month)
         return "\(language.digits(date.day)) \(month) \(language.digits(date.year))"
     }
+
+    /// A date the article may not give (an imported page that stated none): said so, not left blank.
+    public func date(_ date: CalendarDate?, in language: Language) -> String {
+        date.map { self.date($0, in: language) } ?? text(.reviewNotGiven, language)
+    }
 }

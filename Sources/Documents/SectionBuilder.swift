@@ -42,10 +42,7 @@ struct SectionBuilder {
         case "warning_details": return warningDetails()
         case "definition": return titled(.definition, writer.paragraphs(article.definition))
         case "other_sections":
-            return article.otherSections.flatMap { section in
-                titled(.summary, writer.paragraphs(section.intro) + writer.list(section.items, numbered: section.numbered),
-                       title: section.title)
-            }
+            return article.otherSections.flatMap { titled(.summary, writer.content($0.blocks), title: $0.title) }
         case "medicine_safety": return medicineSafety()
         case "doctor_visit": return doctorVisit()
         case "roadmap": return roadmap()
@@ -67,8 +64,7 @@ struct SectionBuilder {
 
     func listed(_ kind: SectionKind) -> [Block] {
         guard let section = article.sections[kind], let label = Label(rawValue: kind.rawValue) else { return [] }
-        return titled(label, writer.paragraphs(section.intro) + writer.list(section.items, numbered: section.numbered),
-                      title: section.title)
+        return titled(label, writer.content(section.blocks), title: section.title)
     }
 
     func medicineSafety() -> [Block] {

@@ -43,13 +43,13 @@ final class Writer {
                 role: TextRole = .paragraph) -> StyledText {
         var runs: [TextRun]
         if let translated = text[language] {
-            runs = inlineRuns(translated).map { TextRun($0.text, bold: $0.bold, italic: $0.italic) }
+            runs = inlineRuns(translated).map { TextRun($0.text, bold: $0.bold, italic: $0.italic, link: $0.link) }
         } else {
             diagnostics.append(.warning("missing Bangla translation", at: text.location, subject: text.path,
                                         hint: "add a 'bn:' line beside 'en:'"))
             let note = "[\(labels.text(.missingBangla, .bn)) · \(labels.text(.missingBangla, .en))] "
             runs = [TextRun(note, italic: true, color: layout.colour(.warning))]
-            runs += inlineRuns(text.en).map { TextRun($0.text, bold: $0.bold, italic: $0.italic) }
+            runs += inlineRuns(text.en).map { TextRun($0.text, bold: $0.bold, italic: $0.italic, link: $0.link) }
         }
         return StyledText(runs, style: style, role: role, source: text.path, location: text.location)
     }
@@ -144,15 +144,26 @@ final class Writer {
         texts.flatMap { text in paired { [.text(self.styled(text, $0, style: style ?? self.paragraphStyle))] } }
     }
 
-    /// A list whose items (and their sub-items) each start level with their translation.
+    /// A list whose items (and what they hold: paragraphs, sub-lists) each start level
+    /// with their translation.
     func list(_ items: [ListItem], numbered: Bool, level: Int = 0, style: ParagraphStyle? = nil,
               indent: Double? = nil) -> [Block] {
         let indent = indent ?? (numbered ? markerIndent(count: items.count, size: bodySize, base: bodySize * 1.9)
                                          : bodySize * 1.9)
         let blocks = items.enumerated().flatMap { index, item in
             paired { [self.item(item.text, marker: self.marker(index, numbered: numbered, level: level, $0),
-                                level: level, $0, style: style, indent: indent, keepWithNext: !item.children.isEmpty)] }
-                + list(item.children, numbered: false, level: level + 1, style: style, indent: indent)
+                                level: level, $0, style: style, indent: indent, keepWithNext: !item.blocks.isEmpty)] }
+                + item.blocks.flatMap { inner -> [Block] in
+                    switch inner {
+                    case .list(let nested):
+                        return list(nested.items, numbered: nested.numbered, level: level + 1, style: style, indent: indent)
+                    case .paragraph(let text):
+                        // A further paragraph of the item, under its text.
+                        return paired { [self.item(text, marker: "", level: level, $0, style: style, indent: indent)] }
+                    default:
+                        return content(inner)
+                    }
+                }
         }
         // Sub-items sit in the same list, one level in.
         return level == 0 && !blocks.isEmpty ? [.list(blocks)] : blocks

@@ -9,10 +9,14 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Turn a web page (HTML, or a WordPress REST API post in JSON) into an article file.",
         discussion: """
-        Headings become sections ("Causes of …:" → causes, and so on); lists keep their
-        nesting; other headings become general sections; references become URLs. Bangla is
-        left empty for translation, and the urgent warning signs and disclaimer must be
-        added by hand when the page has none: `handout validate` lists what is missing.
+        Only the article is kept: menus, sidebars, share and cookie boxes, comments and the
+        site's furniture are left out. Headings become sections (the usual ones, English or
+        Bangla, map to causes, symptoms, treatments, …; others are kept as general sections),
+        and each section keeps its paragraphs, lists, boxes, tables and pictures in the page's
+        order. The site's patient-tool blocks fill their parts, and the page's first urgent box
+        proposes the warning signs: both are listed under to_review for an editor to check.
+        The page's own title and date are used. Bangla is left empty for translation; the
+        disclaimer must be added when the page has none: `handout validate` lists what is missing.
         """
     )
 
@@ -30,13 +34,13 @@ struct Import: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: page) else {
                 throw DiagnosticError(.error("no such file '\(page)'", hint: "check the path and spelling"))
             }
-            let imported = try PageImporter.importPage(data, file: page, url: url, today: .today)
+            let imported = try PageImporter.importPage(data, file: page, url: url)
             for warning in imported.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
             let yaml = ArticleWriter.yaml(imported.article, header: [
                 "yaml-language-server: $schema=schema.json",
                 "Imported from \(URL(fileURLWithPath: page).lastPathComponent) by `handout import`.",
-                "To do: translate every empty 'bn:', add the urgent warning signs and the disclaimer;",
-                "`handout validate` lists what is still missing.",
+                "To do: translate every empty 'bn:', check each part under to_review, add the disclaimer",
+                "if it is empty; `handout validate` lists what is still missing.",
             ])
             if let outputPath { try AtomicFile.write(Data(yaml.utf8), to: outputPath) } else { print(yaml, terminator: "") }
         } catch {

@@ -61,7 +61,7 @@ public final class Packer: Sendable {
         var hash: String
         var slug: String
         var title: String
-        var lastReviewed: CalendarDate
+        var documentDate: CalendarDate
 
         func load() throws(DiagnosticError) -> Article { try ArticleLoader.load(path: path).article }
     }
@@ -195,7 +195,7 @@ public final class Packer: Sendable {
         }
         let article = try ArticleLoader.load(data: data, file: path).article
         return PlannedArticle(path: path, hash: sha256Hex(data), slug: article.metadata.slug, title: article.title.en,
-                              lastReviewed: article.metadata.lastReviewed)
+                              documentDate: article.metadata.documentDate)
     }
 
     /// The jobs of each article, in order: consecutive runs of the same article.
@@ -252,7 +252,7 @@ public final class Packer: Sendable {
     func combine(_ jobs: [Job], entries: [Manifest.Entry], paper: Paper, workers: Int,
                  to target: URL) throws(DiagnosticError) -> Int {
         let pages = Dictionary(entries.map { ($0.file, $0.pages) }, uniquingKeysWith: { a, _ in a })
-        let date = jobs.map(\.article.lastReviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        let date = jobs.map(\.article.documentDate).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
         func cover(_ starts: [Int]) throws(DiagnosticError) -> LayoutResult {
             let entries = zip(jobs, starts).map { job, start in
                 PackCover.Entry(title: job.article.title, detail: Self.detail(job.options), page: start)

@@ -170,7 +170,7 @@ public final class Publisher {
         let info = DocumentInfo(title: plan.title, author: article.metadata.siteAddress, subject: plan.subject,
                                 keywords: [article.metadata.slug, options.document.rawValue, options.mode.rawValue]
                                     .joined(separator: ", "),
-                                creator: "Handout", date: "\(article.metadata.lastReviewed)T00:00:00",
+                                creator: "Handout", date: "\(article.metadata.documentDate)T00:00:00",
                                 language: options.mode == .bn ? "bn" : "en")
         var sheets = result.pages
         if options.booklet, case .pages = plan.pagination {

@@ -34,6 +34,7 @@ enum Pages {
         "download": ("Download", "ডাউনলোড"),
         "back": ("All articles", "সব লেখা"),
         "reviewed": ("Last reviewed", "সর্বশেষ যাচাই"),
+        "notGiven": ("not given", "দেওয়া নেই"),
         "preview": ("First page of the handout", "তথ্যপত্রের প্রথম পাতা"),
         "handout": ("Patient handout", "রোগীর তথ্যপত্র"),
         "checklist": ("Doctor visit checklist", "ডাক্তার দেখানোর চেকলিস্ট"),
@@ -84,7 +85,7 @@ enum Pages {
         let body = """
         <p><a href="/?ui=\(ui.rawValue)">← \(word("back", ui))</a></p>
         <h2 lang="\(ui.rawValue)">\(escape(title))</h2>
-        <p>\(word("reviewed", ui)): \(article.metadata.lastReviewed)</p>
+        <p>\(word("reviewed", ui)): \(article.metadata.lastReviewed.map { "\($0)" } ?? word("notGiven", ui))</p>
         <div class="choose">
           <img src="/articles/\(slug)/handout.png?page=1&amp;lang=en%2Bbn" alt="\(word("preview", ui))" width="240">
           <form method="get" action="/articles/\(slug)/document">

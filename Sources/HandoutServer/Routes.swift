@@ -127,7 +127,7 @@ struct Routes: Sendable {
                     "title": ["en": article.title.en, "bn": article.title.bn as Any],
                     "documents": DocumentKind.allCases.map(\.rawValue),
                     "languages": complete ? ["en", "bn", "en+bn"] : ["en"],
-                    "lastReviewed": "\(article.metadata.lastReviewed)"]
+                    "lastReviewed": article.metadata.lastReviewed.map { "\($0)" } as Any]
         }
         return try Self.json(list, status: .ok)
     }

@@ -4,12 +4,6 @@ internal import CLibXML2
 import Diagnostics
 import Foundation
 
-/// An element or a run of text, with the line it starts on.
-indirect enum HTMLNode {
-    case element(name: String, attributes: [String: String], children: [HTMLNode], line: Int)
-    case text(String)
-}
-
 enum HTMLTree {
     /// Parses `data` as HTML; what the parser had to repair comes back as warnings.
     static func parse(_ data: Data, file: String) -> (root: HTMLNode?, warnings: [Diagnostic]) {

@@ -18,7 +18,7 @@ import Testing
         let schema = try #require(ArticleFormat.jsonSchema()["properties"] as? [String: Any])
         #expect(Set(schema.keys) == Set(ArticleFormat.article.names))
         let required = try #require(ArticleFormat.jsonSchema()["required"] as? [String])
-        #expect(Set(required) == ["slug", "canonical_url", "last_reviewed", "version", "title", "disclaimer", "warning_signs"])
+        #expect(Set(required) == ["slug", "canonical_url", "version", "title", "disclaimer", "warning_signs"])
         let definitions = try #require(ArticleFormat.jsonSchema()["definitions"] as? [String: Any])
         #expect(Set(definitions.keys) == Set(ArticleFormat.shapes.map(\.name)))
     }

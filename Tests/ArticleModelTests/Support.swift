@@ -131,3 +131,10 @@ func expectError(_ error: Diagnostic, line: Int, column: Int, file: String = Fix
 /// The repository root, from this file's place: Tests/ArticleModelTests/Support.swift.
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+extension Section {
+    /// The section's first list: the list of a section written in the first format.
+    var firstList: ListBlock? {
+        blocks.lazy.compactMap { if case .list(let list) = $0 { list } else { nil } }.first
+    }
+}
