@@ -67,6 +67,12 @@ public struct Article: Sendable {
         return warnings.filter { $0.rule.map { !rules.contains($0) } ?? true }
     }
 
+    /// Where the part named by `path` ("doctor_visit", "warning_signs.short") is written:
+    /// its first text's place, for messages about the part as a whole.
+    public func location(of path: String) -> SourceLocation? {
+        allTexts.first { $0.path == path || $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }?.location
+    }
+
     /// The listed sections in the site's order, then the others.
     public var allSections: [Section] {
         SectionKind.allCases.compactMap { sections[$0] } + otherSections

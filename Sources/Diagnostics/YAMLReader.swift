@@ -103,6 +103,14 @@ public final class YAMLReader {
         return SourceLocation(file: file, line: mark.line, column: column)
     }
 
+    /// Where a tab stands in the leading white space of `line` (1-based), if it does.
+    func indentingTab(onLine line: Int) -> SourceLocation? {
+        guard line >= 1, line <= lines.count else { return nil }
+        let indent = lines[line - 1].prefix { $0 == " " || $0 == "\t" }
+        guard let tab = indent.firstIndex(of: "\t") else { return nil }
+        return SourceLocation(file: file, line: line, column: indent.distance(from: indent.startIndex, to: tab) + 1)
+    }
+
     /// Decodes UTF-8, naming the line and column of the first bad byte.
     static func decodeUTF8(_ data: Data, file: String) throws(DiagnosticError) -> String {
         if let text = String(validating: data, as: UTF8.self) { return text }
@@ -143,6 +151,10 @@ public final class YAMLReader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            // A tab in the indentation: libyaml may name the line before it; name the tab.
+            if let tab = [mark.line, context?.mark.line].compactMap({ $0 }).lazy.compactMap(indentingTab(onLine:)).first {
+                return .error("a tab in the indentation", at: tab, hint: "YAML indents with spaces: replace the tab with spaces")
+            }
             // A token left open (a quote) is found wrong only where the file ends:
             // point at where it began, which is where the fix goes.
             if let context, context.text.contains("scanning") {

@@ -10,6 +10,7 @@ public enum Checklist: DocumentDefinition {
     ]
     /// The three questions every patient should ask (the "Ask Me 3" questions).
     static let basicQuestions: [Label] = [.mainProblem, .whatToDo, .whyImportant]
+    public static let fittedParts = ["doctor_visit", "warning_signs"]
 
     public static func plan(_ context: DocumentContext) -> DocumentPlan {
         let writer = Writer(context)

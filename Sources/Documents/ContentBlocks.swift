@@ -2,6 +2,8 @@
 // as layout blocks, in the article's order; in two languages each starts level with its
 // translation.
 import ArticleModel
+import Diagnostics
+import Foundation
 import LayoutEngine
 
 extension Writer {
@@ -16,7 +18,7 @@ extension Writer {
         case .list(let list): return self.list(list.items, numbered: list.numbered)
         case .callout(let callout): return [self.callout(callout)]
         case .table(let table): return [self.table(table)]
-        case .figure(let figure): return figureNote(figure)
+        case .figure(let figure): return self.figure(figure)
         }
     }
 
@@ -46,12 +48,43 @@ extension Writer {
                                  spacing: Spacing(before: bodySize * 0.5, after: bodySize)))
     }
 
-    /// A picture's words: what it shows, then its caption, so nothing it said is lost.
-    func figureNote(_ figure: Figure) -> [Block] {
+    /// A picture and its caption. Without its PNG file, its words stand in for it (what it
+    /// shows, then the caption), said so by a warning, so nothing it said is lost.
+    func figure(_ figure: Figure) -> [Block] {
         let muted = style(.body, colour: .muted, after: bodySize * 0.5)
-        var texts = [localisedPicture(figure.alt)]
-        if let caption = figure.caption { texts.append(caption) }
-        return paragraphs(texts, style: muted)
+        let caption = figure.caption.map { paragraphs([$0], style: muted) } ?? []
+        guard let file = figure.image.map({ imagePath($0, beside: figure.location) }), let size = Self.pngSize(file) else {
+            if let image = figure.image {
+                warn(.warning("the image '\(image)' is not a PNG file beside the article; its description is printed instead",
+                                            at: figure.location, subject: figure.alt.path,
+                                            hint: "save the picture as PNG beside the article").rule("missing-picture"))
+            }
+            return paragraphs([localisedPicture(figure.alt)], style: muted) + caption
+        }
+        // As wide as the column allows, and no taller than a third of the page.
+        let scale = min(1, bodyWidth / size.width, pageSize.height / 3 / size.height)
+        let placed = Size(width: size.width * scale, height: size.height * scale)
+        let alt = mode.languages.compactMap { figure.alt[$0] }.joined(separator: " / ")
+        return [.drawing(DrawingBlock(size: placed, items: [.image(Rect(x: 0, y: 0, width: placed.width, height: placed.height), file: file, gray: layout.grayscale)],
+                                      spacing: Spacing(before: bodySize * 0.5, after: bodySize * 0.4), alt: alt))] + caption
+    }
+
+    /// A picture's file, named relative to the article file it is written in.
+    private func imagePath(_ image: String, beside location: SourceLocation?) -> String {
+        guard !image.hasPrefix("/"), let article = location?.file else { return image }
+        return URL(fileURLWithPath: article).deletingLastPathComponent().appendingPathComponent(image).path
+    }
+
+    /// A PNG file's size in points at 72 dpi (its pixels), read from its header; nil for
+    /// anything that is not a PNG.
+    static func pngSize(_ file: String) -> Size? {
+        guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 24), header.count == 24,
+              header.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return nil }
+        let number = { (offset: Int) in header[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let (width, height) = (number(16), number(20))
+        return width > 0 && height > 0 ? Size(width: Double(width), height: Double(height)) : nil
     }
 
     /// "Picture: …" in each language the text has.

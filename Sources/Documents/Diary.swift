@@ -6,12 +6,14 @@ import ArticleModel
 import LayoutEngine
 
 public enum WeeklyDiary: DocumentDefinition {
+    public static let fittedParts = ["diary_prompts", "warning_signs"]
     public static func plan(_ context: DocumentContext) -> DocumentPlan {
         Diary(writer: Writer(context), period: .week).plan()
     }
 }
 
 public enum MonthlyDiary: DocumentDefinition {
+    public static let fittedParts = WeeklyDiary.fittedParts
     public static func plan(_ context: DocumentContext) -> DocumentPlan {
         Diary(writer: Writer(context), period: .month).plan()
     }

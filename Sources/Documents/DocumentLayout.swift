@@ -50,6 +50,8 @@ public struct DocumentLayout: Sendable {
     public var englishShare: Double
     public var type: [Role: TypeSize]
     public var colours: [Swatch: Color]
+    /// Printed without colour: pictures are drawn in gray too.
+    public var grayscale = false
     public var sections: [String]
     /// Warnings about the file that do not stop output (small body text).
     public var warnings: [Diagnostic]

@@ -52,12 +52,16 @@ public protocol DocumentDefinition {
     static var sections: [String] { get }
     /// Sections a layout may not drop (medical safety text).
     static var requiredSections: [String] { get }
+    /// The article's parts whose length decides whether the document fits its pages:
+    /// what an error asks the editor to shorten.
+    static var fittedParts: [String] { get }
     static func plan(_ context: DocumentContext) -> DocumentPlan
 }
 
 extension DocumentDefinition {
     public static var sections: [String] { [] }
     public static var requiredSections: [String] { [] }
+    public static var fittedParts: [String] { ["warning_signs"] }
 }
 
 public struct DocumentPlan {

@@ -4,6 +4,7 @@ import ArticleModel
 import LayoutEngine
 
 public enum RoadmapSheet: DocumentDefinition {
+    public static let fittedParts = ["roadmap", "warning_signs"]
     public static func plan(_ context: DocumentContext) -> DocumentPlan {
         let writer = Writer(context)
         let builder = SectionBuilder(article: context.article, writer: writer)

@@ -4,6 +4,7 @@ import ArticleModel
 import LayoutEngine
 
 public enum Summary: DocumentDefinition {
+    public static let fittedParts = ["key_takeaways", "warning_signs", "disclaimer"]
     public static func plan(_ context: DocumentContext) -> DocumentPlan {
         let writer = Writer(context)
         let builder = SectionBuilder(article: context.article, writer: writer)

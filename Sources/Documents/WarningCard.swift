@@ -23,7 +23,7 @@ public enum WarningCard: DocumentDefinition {
         var template = SheetTemplate(size: context.paper.size, margin: DocumentLayout.safeMargin, item: sheet.item,
                                      padding: Insets(all: padding), gutter: sheet.gutter, markLength: millimetres(3),
                                      markColor: writer.layout.colour(.text), outlineColor: writer.layout.colour(.rule))
-        template.sideSources = ["title, warning_signs.\(signs.short.isEmpty ? "items" : "short")"]
+        template.sideSources = ["warning_signs.\(signs.short.isEmpty ? "items" : "short"), title"]
         return DocumentPlan(pagination: .sheet(sides: [front, back], template),
                             title: "\(writer.inline(context.article.title)) · \(writer.labelText(.card))",
                             subject: context.labels.text(.card, .en), diagnostics: writer.diagnostics + writer.layout.warnings)

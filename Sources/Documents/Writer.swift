@@ -13,6 +13,9 @@ final class Writer {
     let labels: Labels
     private(set) var diagnostics: [Diagnostic] = []
 
+    /// A warning found while writing, returned with the plan.
+    func warn(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
     init(_ context: DocumentContext) {
         article = context.article
         mode = context.mode

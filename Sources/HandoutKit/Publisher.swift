@@ -132,7 +132,7 @@ public final class Publisher {
             let tooLong = layout.maxPages.map { result.pages.count > $0 } ?? false
             if !tooLong && !result.overfull {
                 let broken = result.diagnostics.errors + plan.rules.compactMap { $0.check(result) }
-                if !broken.isEmpty { throw DiagnosticError(broken) }
+                if !broken.isEmpty { throw DiagnosticError(broken.map { Self.placed($0, in: article) }) }
                 return (result, plan)
             }
             // Too long, or too tall for its card: shrink the type a step, never below the layout's smallest size.
@@ -140,13 +140,24 @@ public final class Publisher {
             let next = scale - 0.25 / body
             guard body * next >= (layout.smallestBody ?? body) - 0.001 else {
                 let smallest = String(format: "%.1f", body * scale)
-                if result.overfull { throw DiagnosticError(result.diagnostics.errors) }
-                throw DiagnosticError(.error("the \(options.document.rawValue) needs \(result.pages.count) pages but may have \(layout.maxPages ?? 0), even with body text at \(smallest) pt",
-                                             subject: options.mode.rawValue,
-                                             hint: "shorten the article's key points or warning signs, or raise max_pages in layouts/\(options.document.layoutFile)"))
+                if result.overfull { throw DiagnosticError(result.diagnostics.errors.map { Self.placed($0, in: article) }) }
+                let parts = definition.fittedParts.filter { article.location(of: $0) != nil }
+                throw DiagnosticError(.error("the \(options.document.rawValue) (\(options.mode.rawValue)) of '\(article.metadata.slug)' needs \(result.pages.count) pages but may have \(layout.maxPages ?? 0), even with body text at \(smallest) pt",
+                                             at: parts.lazy.compactMap(article.location(of:)).first,
+                                             subject: parts.joined(separator: ", "),
+                                             hint: "shorten \(parts.joined(separator: " or ")) in the article, or raise max_pages in layouts/\(options.document.layoutFile)"))
             }
             scale = next
         }
+    }
+
+    /// An error about parts of the article ("warning_signs.short") placed where the first of
+    /// them is written, so the editor is sent to the file, line and column to shorten.
+    static func placed(_ diagnostic: Diagnostic, in article: Article) -> Diagnostic {
+        guard diagnostic.location == nil, let subject = diagnostic.subject else { return diagnostic }
+        var placed = diagnostic
+        placed.location = subject.components(separatedBy: ", ").lazy.compactMap(article.location(of:)).first
+        return placed
     }
 
     /// The cover and contents of a combined pack, laid out on `paper`.
@@ -205,7 +216,10 @@ extension DocumentLayout {
             layout.margins.top += growth
             layout.margins.bottom += growth
         }
-        if options.grayscale { layout.colours = layout.colours.mapValues(\.gray) }
+        if options.grayscale {
+            layout.colours = layout.colours.mapValues(\.gray)
+            layout.grayscale = true
+        }
         return layout
     }
 

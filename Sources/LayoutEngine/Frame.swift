@@ -10,6 +10,8 @@ public enum PlacedItem {
     case ellipse(Rect, fill: Color?, stroke: Color?, lineWidth: Double)
     /// A cubic Bézier curve (a smile or a frown).
     case curve(from: Point, control1: Point, control2: Point, to: Point, color: Color, lineWidth: Double)
+    /// A picture from a PNG file, scaled to fill the rectangle; in gray when `gray`.
+    case image(Rect, file: String, gray: Bool)
     /// A clickable area that opens a web address.
     case link(Rect, url: String)
     /// Start and end of a structure element (L, LI, Lbl, LBody, Table, TR, TH, TD) around

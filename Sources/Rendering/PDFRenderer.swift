@@ -89,6 +89,8 @@ public enum PDFRenderer {
                 paint(cr, fill: nil, stroke: color, lineWidth: lineWidth)
             case let .link(rect, url):
                 if tagged { addLink(cr, rect, url: url) }
+            case let .image(rect, file, gray):
+                paintImage(cr, file: file, into: rect, gray: gray)
             case let .beginTag(name):
                 begin(name, StructureElement())
             case let .beginFigure(alt):
@@ -108,6 +110,42 @@ public enum PDFRenderer {
         let latin = text.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic }.count
         if bangla == 0 && latin == 0 { return nil }
         return bangla > latin ? "bn" : "en"
+    }
+
+    /// A PNG file scaled into `rect`; layout has checked that it is one.
+    private static func paintImage(_ cr: OpaquePointer, file: String, into rect: Rect, gray: Bool) {
+        guard let image = cairo_image_surface_create_from_png(file) else { return }
+        defer { cairo_surface_destroy(image) }
+        let width = Double(cairo_image_surface_get_width(image)), height = Double(cairo_image_surface_get_height(image))
+        guard cairo_surface_status(image) == CAIRO_STATUS_SUCCESS, width > 0, height > 0 else { return }
+        if gray { desaturate(image) }
+        cairo_save(cr)
+        cairo_translate(cr, rect.minX, rect.minY)
+        cairo_scale(cr, rect.width / width, rect.height / height)
+        cairo_set_source_surface(cr, image, 0, 0)
+        // A rectangle filled, not cairo_paint: cairo 1.16 aborts when it finishes a tagged
+        // PDF whose image was painted on a page after the first (cairo-array.c:226).
+        cairo_rectangle(cr, 0, 0, width, height)
+        cairo_fill(cr)
+        cairo_restore(cr)
+    }
+
+    /// Each pixel of a 32-bit image surface set to its luminance (Rec. 601), alpha kept.
+    private static func desaturate(_ image: OpaquePointer) {
+        let format = cairo_image_surface_get_format(image)
+        guard format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24, let data = cairo_image_surface_get_data(image) else { return }
+        cairo_surface_flush(image)
+        let stride = Int(cairo_image_surface_get_stride(image))
+        for row in 0..<Int(cairo_image_surface_get_height(image)) {
+            let line = data.advanced(by: row * stride).withMemoryRebound(to: UInt32.self, capacity: stride / 4) { $0 }
+            for column in 0..<Int(cairo_image_surface_get_width(image)) {
+                let pixel = line[column]
+                let (red, green, blue) = ((pixel >> 16) & 0xFF, (pixel >> 8) & 0xFF, pixel & 0xFF)
+                let luma = (red * 299 + green * 587 + blue * 114) / 1000
+                line[column] = (pixel & 0xFF00_0000) | luma << 16 | luma << 8 | luma
+            }
+        }
+        cairo_surface_mark_dirty(image)
     }
 
     /// A link annotation over `rect` opening `url`.

@@ -18,7 +18,13 @@ struct LoaderErrorTests {
 
     @Test func tabInIndentationIsMalformedYAMLAtTheTab() throws {
         let text = try Fixture.minimal(replacing: "  en: Hemifacial spasm", with: "\ten: Hemifacial spasm")
-        expectOneError(Fixture.failures(text), line: 6, column: 1, message: ["malformed YAML"])
+        expectOneError(Fixture.failures(text), line: 6, column: 1, message: ["a tab in the indentation"], hint: "spaces")
+    }
+
+    /// libyaml finds this one while still reading the line above, and named that line.
+    @Test func aTabAfterAValueIsNamedAtTheTabNotTheLineBefore() throws {
+        let text = try Fixture.minimal(replacing: "  bn: হেমিফেসিয়াল", with: "\tbn: হেমিফেসিয়াল")
+        expectOneError(Fixture.failures(text), line: 7, column: 1, message: ["a tab in the indentation"], hint: "spaces")
     }
 
     @Test func badIndentationIsMalformedYAMLOnItsLine() throws {

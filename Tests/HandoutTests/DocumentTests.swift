@@ -156,8 +156,28 @@ import Testing
             try Sample.withPublisher { try $0.render(article, options: RenderOptions(document: .summary, mode: .en)) }
         }
         let message = error?.description ?? ""
-        #expect(message.contains("summary needs"), "\(message)")
+        #expect(message.contains("summary (en) of 'hemifacial-spasm' needs"), "\(message)")
         #expect(message.contains("may have 1"), "\(message)")
+        // It sends the editor to the part to shorten: the file, line and column of the key points.
+        let diagnostic = try #require(error?.diagnostics.first)
+        #expect(diagnostic.location == article.keyTakeaways.first?.location && diagnostic.location != nil)
+        #expect(diagnostic.subject == "key_takeaways, warning_signs, disclaimer")
+        #expect(diagnostic.hint?.hasPrefix("shorten key_takeaways or warning_signs or disclaimer") == true)
+    }
+
+    @Test func anOverfullCardNamesTheSignsToShortenAtTheirPlace() throws {
+        var article = Sample.article
+        article.warningSigns.short = article.warningSigns.short.map { sign in
+            var long = sign
+            long.en = String(repeating: sign.en + " ", count: 6)
+            return long
+        }
+        let error = #expect(throws: DiagnosticError.self) {
+            try Sample.withPublisher { try $0.render(article, options: RenderOptions(document: .card, mode: .en)) }
+        }
+        let diagnostic = try #require(error?.diagnostics.first)
+        #expect(diagnostic.message.contains("side 1"), "\(diagnostic)")
+        #expect(diagnostic.location == article.warningSigns.short.first?.location && diagnostic.location?.file == Sample.articlePath)
     }
 
     @Test func theCommandRefusesASummaryThatCannotFit() throws {
@@ -169,7 +189,8 @@ import Testing
         let result = try Sample.run(CommandLineTests.executable, ["render", article.path, "--doc", "summary", "-o", output.path],
                                     directory: Sample.root)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("summary needs"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(article.path):"), "\(result.stderr)")
+        #expect(result.stderr.contains(": error: the summary (en+bn) of 'hemifacial-spasm' needs"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
