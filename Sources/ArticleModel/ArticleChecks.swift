@@ -8,7 +8,7 @@ import Foundation
 public enum ArticleChecks {
     /// Every rule a warning can carry; "small-type" is raised by a layout file.
     public static let rules = ["missing-bangla", "review-date", "long-sentence", "long-list", "long-paragraph", "capitals",
-                               "small-type", "empty-part", "missing-picture"]
+                               "small-type", "empty-part", "missing-picture", "wrong-script"]
     static let longestSentence = 20, longestList = 9, longestParagraph = 7
 
     /// Every warning for `article`, as of `today`, less the rules the article silences.
@@ -17,7 +17,7 @@ public enum ArticleChecks {
         found += article.allTexts.flatMap(sentences) + article.allTexts.flatMap(capitals)
         found += article.paragraphs.compactMap(paragraphLength)
         found += article.lists.compactMap(listLength)
-        found += emptyParts(article) + missingPictures(article)
+        found += emptyParts(article) + missingPictures(article) + article.allTexts.compactMap(wrongScript)
         // A part still to review is not silenced: the editor removes its note once checked.
         return article.unsilenced(found) + article.toReview.map(reviewNote)
     }
@@ -62,6 +62,26 @@ public enum ArticleChecks {
             return .warning("the sub-heading '\(text.en.plainText)' has nothing under it", at: text.location, subject: text.path,
                             hint: "add its text, or remove the heading").rule("empty-part")
         }
+    }
+
+    /// A text whose letters are in the other language's script: a translation under the
+    /// wrong key (an imported page's Bangla box), which would be shaped, read aloud and
+    /// tagged as the language its key says.
+    static func wrongScript(_ text: LocalizedText) -> Diagnostic? {
+        func banglaShare(_ string: String) -> Double? {
+            let letters = string.plainText.unicodeScalars.filter(\.properties.isAlphabetic)
+            guard letters.count >= 3 else { return nil }
+            return Double(letters.filter { (0x0980...0x09FF).contains($0.value) }.count) / Double(letters.count)
+        }
+        if let share = banglaShare(text.en), share > 0.5 {
+            return .warning("the English text is written in Bangla", at: text.location, subject: text.path,
+                            hint: "move it to 'bn:' and write the English under 'en:'").rule("wrong-script")
+        }
+        if let bn = text.bn, let share = banglaShare(bn), share == 0 {
+            return .warning("the Bangla text has no Bangla letters", at: text.location, subject: text.path,
+                            hint: "write the Bangla translation, or leave 'bn:' out while it is pending").rule("wrong-script")
+        }
+        return nil
     }
 
     /// Figures whose image is named but not beside the article, or not named at all.

@@ -35,7 +35,7 @@ struct Diary {
     func plan() -> DocumentPlan {
         var blocks = writer.formTitle(period == .week ? .diaryWeek : .diaryMonth)
         blocks.append(writer.fields([(.patientName, 3), (period == .week ? .weekStarting : .month, 2)]))
-        blocks.append(.text(StyledText(writer.labelText(.writeZero), style: writer.style(.body, bold: true), role: .label)))
+        blocks.append(.text(StyledText(writer.labelRuns(.writeZero), style: writer.style(.body, bold: true), role: .label)))
         // A month is two grids (days 1–16 and 17–31), so day cells stay big enough to write in.
         let grids: [ClosedRange<Int>] = period == .week ? [1...7] : [1...16, 17...31]
         blocks += grids.map(grid)
@@ -50,28 +50,28 @@ struct Diary {
 
     /// The things to record, each with how to record it ("(0–10)", "(how many)"). The
     /// monthly sheet has room for scores only, so it leaves out free-text prompts.
-    var prompts: [String] {
+    var prompts: [[TextRun]] {
         let article = writer.article.diaryPrompts.map { ($0.label, $0.kind) }
         let chosen = article.isEmpty ? Self.genericPrompts.map { (writer.label($0.0), $0.1) } : article
         return chosen.filter { period == .week || $0.1 != .note }
-            .map { label, kind in "\(writer.inline(label)) (\(writer.labelText(kind.label)))" }
+            .map { label, kind in writer.titleRuns(label) + [TextRun(" (")] + writer.labelRuns(kind.label) + [TextRun(")")] }
     }
 
     func grid(days: ClosedRange<Int>) -> Block {
         let grid = writer.layout.grid ?? DocumentLayout.Grid(rowHeight: millimetres(8), labelWidth: millimetres(55))
         let cell = writer.style(.small)
         let header = writer.style(.small, bold: true)
-        func text(_ string: String, _ style: ParagraphStyle) -> [Block] { [.text(StyledText(string, style: style, role: .label))] }
+        func text(_ runs: [TextRun], _ style: ParagraphStyle) -> [Block] { [.text(StyledText(runs, style: style, role: .label))] }
         let dayNames = days.map { day in
-            period == .week ? writer.labelText(.day) { ["number": $0.digits(day)] }
-                            : (writer.mode == .bn ? Language.bn.digits(day) : String(day))
+            period == .week ? writer.labelRuns(.day) { ["number": $0.digits(day)] }
+                            : (writer.mode == .bn ? [TextRun(Language.bn.digits(day), language: Language.bn.rawValue)] : [TextRun(String(day))])
         }
         var rows = prompts
-        if period == .week { rows = [writer.labelText(.date)] + rows + [writer.labelText(.timeOfDay), writer.labelText(.betterWorse)] }
+        if period == .week { rows = [writer.labelRuns(.date)] + rows + [writer.labelRuns(.timeOfDay), writer.labelRuns(.betterWorse)] }
         let blank = Array(repeating: [Block](), count: days.count)
         return .table(TableBlock(
             widths: [.fixed(grid.labelWidth)] + days.map { _ in .flexible(1) },
-            header: [text(writer.labelText(.whatToRecord), header)] + dayNames.map { text($0, header) },
+            header: [text(writer.labelRuns(.whatToRecord), header)] + dayNames.map { text($0, header) },
             rows: rows.map { [text($0, cell)] + blank },
             rowHeight: grid.rowHeight, padding: 2.5, lineColor: writer.layout.colour(.text), lineWidth: 0.6,
             headerFill: writer.layout.colour(.noteFill), spacing: Spacing(before: writer.bodySize * 0.6, after: writer.bodySize),
@@ -80,7 +80,7 @@ struct Diary {
 
     func medicineLog() -> [Block] {
         let header = writer.style(.small, bold: true)
-        func text(_ label: Label) -> [Block] { [.text(StyledText(writer.labelText(label), style: header, role: .label))] }
+        func text(_ label: Label) -> [Block] { [.text(StyledText(writer.labelRuns(label), style: header, role: .label))] }
         let rowHeight = writer.layout.grid?.rowHeight ?? millimetres(8)
         let log = TableBlock(widths: [.flexible(3), .flexible(1.5), .flexible(1.5), .flexible(1.5)],
                              header: [text(.medicineName), text(.dose), text(.time), text(.helped)],
@@ -89,7 +89,7 @@ struct Diary {
                              lineWidth: 0.6, headerFill: writer.layout.colour(.noteFill),
                              spacing: Spacing(after: 4), anchor: "medicine-log")
         return [writer.formHeading(.medicineLog), .table(log),
-                .text(StyledText(writer.labelText(.helpedKey), style: writer.style(.small, colour: .muted, after: 4)))]
+                .text(StyledText(writer.labelRuns(.helpedKey), style: writer.style(.small, colour: .muted, after: 4)))]
     }
 }
 

@@ -20,12 +20,12 @@ struct ScaleLegend {
                 .drawing(DrawingBlock(size: Size(width: column, height: size),
                                       items: Self.face(score: score, diameter: size).map { $0.moved(by: Point(x: (column - size) / 2, y: 0)) },
                                       spacing: Spacing(after: 2), alt: "A face for \(score) of 10")),
-                .text(StyledText(writer.mode.languages.map { $0.digits(score) }.joined(separator: " / "), style: number, role: .label)),
-                .text(StyledText(writer.labelText(label), style: words, role: .label)),
+                .text(StyledText(writer.joined(separator: " / ") { ($0.digits(score), $0 == .bn ? $0 : nil) }, style: number, role: .label)),
+                .text(StyledText(writer.labelRuns(label), style: words, role: .label)),
             ]
         }
         return [
-            .text(StyledText(writer.labelText(.scale), style: instruction, role: .label)),
+            .text(StyledText(writer.labelRuns(.scale), style: instruction, role: .label)),
             .group([.row(RowBlock(columns: columns, gap: gap))], keepTogether: true),
         ]
     }

@@ -126,8 +126,9 @@ struct SectionBuilder {
         let indent = writer.markerIndent(count: article.references.count, size: small.size, base: small.size * 2.2)
         let items = article.references.enumerated().flatMap { index, reference in
             writer.paired { language in
-                let marker = StyledText("\(language.digits(index + 1)).", style: small, role: .label)
-                let url = StyledText([TextRun(reference.url, link: reference.url)], style: small,
+                let number = "\(language.digits(index + 1))."
+                let marker = StyledText([TextRun(number, language: Writer.numeralLanguage(number, language))], style: small, role: .label)
+                let url = StyledText([TextRun(reference.url, link: reference.url, language: Language.en.rawValue)], style: small,
                                      source: "references[\(index)]", location: reference.location)
                 return [.item(ListItemBlock(marker: marker, indent: indent, content: [.text(url)],
                                            spacing: Spacing(after: 2)))]

@@ -13,8 +13,8 @@ public enum WarningCard: DocumentDefinition {
         let signs = context.article.warningSigns
         let heading = writer.style(.heading, colour: .warning, bold: true, after: 1)
         let front: [Block] = [
-            .text(StyledText(writer.labelText(.hospitalNow), style: heading, role: .heading(level: 1))),
-            .text(StyledText(writer.inline(context.article.title), style: writer.style(.small, colour: .muted, after: 2))),
+            .text(StyledText(writer.labelRuns(.hospitalNow), style: heading, role: .heading(level: 1))),
+            .text(StyledText(writer.titleRuns(context.article.title), style: writer.style(.small, colour: .muted, after: 2))),
         ] + (signs.short.isEmpty ? signs.items : signs.short).map(writer.bullet)
         let back = backFields.map { writer.field($0, minimumLine: writer.bodySize * 6) }
         let sheet = writer.layout.sheet ?? DocumentLayout.Sheet(item: Size(width: millimetres(85.6), height: millimetres(54)),
@@ -25,7 +25,7 @@ public enum WarningCard: DocumentDefinition {
                                      markColor: writer.layout.colour(.text), outlineColor: writer.layout.colour(.rule))
         template.sideSources = ["warning_signs.\(signs.short.isEmpty ? "items" : "short"), title"]
         return DocumentPlan(pagination: .sheet(sides: [front, back], template),
-                            title: "\(writer.inline(context.article.title)) · \(writer.labelText(.card))",
+                            title: writer.documentTitle(.card),
                             subject: context.labels.text(.card, .en), diagnostics: writer.diagnostics + writer.layout.warnings)
     }
 }

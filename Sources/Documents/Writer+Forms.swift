@@ -14,11 +14,11 @@ extension Writer {
 
     /// "Label ________" across the column.
     func field(_ label: Label, minimumLine: Double? = nil) -> Block {
-        field(text: labelText(label), minimumLine: minimumLine)
+        field(runs: labelRuns(label), minimumLine: minimumLine)
     }
 
-    func field(text: String, minimumLine: Double? = nil) -> Block {
-        .field(FieldBlock(label: StyledText(text, style: fieldStyle, role: .label),
+    func field(runs: [TextRun], minimumLine: Double? = nil) -> Block {
+        .field(FieldBlock(label: StyledText(runs, style: fieldStyle, role: .label),
                           minimumLine: minimumLine ?? bodySize * 8, lineColor: lineColour,
                           spacing: Spacing(after: fieldStyle.spaceAfter)))
     }
@@ -64,7 +64,7 @@ extension Writer {
     /// A heading made of labels, in every language of the document on one line.
     func formHeading(_ label: Label, colour: DocumentLayout.Swatch = .heading) -> Block {
         let size = layout.size(.heading).size
-        return .text(StyledText(labelText(label), style: style(.heading, colour: colour, bold: true, before: size * 0.9,
+        return .text(StyledText(labelRuns(label), style: style(.heading, colour: colour, bold: true, before: size * 0.9,
                                                                  after: size * 0.35),
                                 role: .heading(level: 2)))
     }
@@ -72,8 +72,8 @@ extension Writer {
     /// The document's name as the page title, with the article's title under it.
     func formTitle(_ label: Label) -> [Block] {
         let title = style(.title, colour: .heading, bold: true, after: 2)
-        return [.text(StyledText(labelText(label), style: title, role: .heading(level: 1))),
-                .text(StyledText(inline(article.title), style: style(.subheading, colour: .muted, after: bodySize * 0.6)))]
+        return [.text(StyledText(labelRuns(label), style: title, role: .heading(level: 1))),
+                .text(StyledText(titleRuns(article.title), style: style(.subheading, colour: .muted, after: bodySize * 0.6)))]
     }
 
     /// The urgent warning signs, short forms where the article has them, in a box that

@@ -46,15 +46,43 @@ final class Writer {
                 role: TextRole = .paragraph) -> StyledText {
         var runs: [TextRun]
         if let translated = text[language] {
-            runs = inlineRuns(translated).map { TextRun($0.text, bold: $0.bold, italic: $0.italic, link: $0.link) }
+            runs = Self.runs(translated, language)
         } else {
             diagnostics.append(.warning("missing Bangla translation", at: text.location, subject: text.path,
                                         hint: "add a 'bn:' line beside 'en:'"))
-            let note = "[\(labels.text(.missingBangla, .bn)) · \(labels.text(.missingBangla, .en))] "
-            runs = [TextRun(note, italic: true, color: layout.colour(.warning))]
-            runs += inlineRuns(text.en).map { TextRun($0.text, bold: $0.bold, italic: $0.italic, link: $0.link) }
+            // The note says so in both languages, each in its own; the English follows as English.
+            let warning = layout.colour(.warning)
+            runs = [TextRun("[", italic: true, color: warning),
+                    TextRun(labels.text(.missingBangla, .bn), italic: true, color: warning, language: Language.bn.rawValue),
+                    TextRun(" · ", italic: true, color: warning),
+                    TextRun(labels.text(.missingBangla, .en), italic: true, color: warning, language: Language.en.rawValue),
+                    TextRun("] ", italic: true, color: warning)]
+            runs += Self.runs(text.en, .en)
         }
         return StyledText(runs, style: style, role: role, source: text.path, location: text.location)
+    }
+
+    /// Article markup as runs in `language`.
+    static func runs(_ markup: String, _ language: Language) -> [TextRun] {
+        inlineRuns(markup).map { TextRun($0.text, bold: $0.bold, italic: $0.italic, link: $0.link, language: language.rawValue) }
+    }
+
+    /// Text in each of the document's languages on one line, each part in its language.
+    func joined(separator: String, _ make: (Language) -> (text: String, language: Language?)) -> [TextRun] {
+        mode.languages.enumerated().flatMap { index, language -> [TextRun] in
+            let part = make(language)
+            return (index > 0 ? [TextRun(separator)] : []) + [TextRun(part.text, language: part.language?.rawValue)]
+        }
+    }
+
+    /// A label in the document's language(s), as runs: "Date / তারিখ".
+    func labelRuns(_ label: Label, _ values: (Language) -> [String: String] = { _ in [:] }) -> [TextRun] {
+        joined(separator: " / ") { (labels.text(label, $0, values($0)), $0) }
+    }
+
+    /// Article text in the document's language(s) on one line, as runs: for short titles.
+    func titleRuns(_ text: LocalizedText) -> [TextRun] {
+        joined(separator: " · ") { language in text[language].map { ($0, language) } ?? (text.en, .en) }
     }
 
     func label(_ label: Label, _ values: (Language) -> [String: String] = { _ in [:] }) -> LocalizedText {
@@ -62,14 +90,9 @@ final class Writer {
                       path: "labels.\(label.rawValue)")
     }
 
-    /// A label in the document's language(s) on one line: "Date / তারিখ" when bilingual.
-    func labelText(_ label: Label, _ values: (Language) -> [String: String] = { _ in [:] }) -> String {
-        mode.languages.map { labels.text(label, $0, values($0)) }.joined(separator: " / ")
-    }
-
-    /// Article text in the document's language(s), one on one line: for short titles.
-    func inline(_ text: LocalizedText) -> String {
-        mode.languages.map { text[$0] ?? text.en }.joined(separator: " · ")
+    /// The PDF's title: the article's and the document's, in the document's language(s).
+    func documentTitle(_ label: Label) -> String {
+        (titleRuns(article.title) + [TextRun(" · ")] + labelRuns(label)).map(\.text).joined()
     }
 
     /// A QR code for the article's address, and beside it "Read the full article" and the
@@ -79,8 +102,9 @@ final class Writer {
         let size = millimetres(24)
         let words = style(.body, bold: true, after: bodySize * 0.3)
         let address = style(.body, colour: .heading)
-        let text: [Block] = [.text(StyledText(labelText(.readFull), style: words, role: .label)),
-                             .text(StyledText([TextRun(url, link: url)], style: address, role: .label))] + extra
+        let text: [Block] = [.text(StyledText(labelRuns(.readFull), style: words, role: .label)),
+                             .text(StyledText([TextRun(url, link: url, language: Language.en.rawValue)], style: address, role: .label))]
+            + extra
         guard let code = QRCode.drawing(for: url, size: size, colour: .black) else { return .group(text, keepTogether: true) }
         return .row(RowBlock(columns: [[.drawing(code)], text], weights: [size, bodyWidth - size - bodySize],
                              gap: bodySize, spacing: Spacing(before: bodySize, after: bodySize)))
@@ -94,7 +118,7 @@ final class Writer {
         let languages = mode.languages
         let small = style(.small, colour: .muted)
         let rule = RuleBlock(color: layout.colour(.rule), thickness: 0.5, spacing: Spacing(before: 3, after: 3))
-        let title = "\(inline(article.title))  ·  \(labelText(subtitle))"
+        let title = titleRuns(article.title) + [TextRun("  ·  ")] + labelRuns(subtitle)
         let reviewed = article.metadata.lastReviewed
         let site = article.metadata.siteAddress
         let labels = self.labels
@@ -105,9 +129,10 @@ final class Writer {
             size: size, margins: layout.margins, bandGap: layout.bandGap, safeMargin: DocumentLayout.safeMargin,
             header: { _, _ in runningHeader ? [.text(StyledText(title, style: small, role: .label)), .rule(rule)] : [] },
             footer: { page, count in
-                let pages = languages.map { labels.text(.pageOf, $0, ["page": $0.digits(page), "count": $0.digits(count)]) }
-                let date = languages.map { "\(labels.text(.lastReviewed, $0)) \(labels.date(reviewed, in: $0))" }
-                let line = (pages + date + [site]).joined(separator: "  ·  ")
+                let pages = languages.map { TextRun(labels.text(.pageOf, $0, ["page": $0.digits(page), "count": $0.digits(count)]),
+                                                    language: $0.rawValue) }
+                let date = languages.map { TextRun("\(labels.text(.lastReviewed, $0)) \(labels.date(reviewed, in: $0))", language: $0.rawValue) }
+                let line = (pages + date + [TextRun(site)]).enumerated().flatMap { index, run in (index > 0 ? [TextRun("  ·  ")] : []) + [run] }
                 return [.rule(rule), .text(StyledText(line, style: small, role: .label))]
             })
     }
@@ -118,7 +143,7 @@ final class Writer {
     /// The plan for blocks flowing on pages, with the warnings gathered while writing them.
     func plan(_ blocks: [Block], subtitle: Label, rules: [PlacementRule] = []) -> DocumentPlan {
         DocumentPlan(pagination: .pages(blocks, pageTemplate(subtitle: subtitle)),
-                     title: "\(inline(article.title)) · \(labelText(subtitle))", subject: labels.text(subtitle, .en),
+                     title: documentTitle(subtitle), subject: labels.text(subtitle, .en),
                      rules: rules, diagnostics: diagnostics + layout.warnings)
     }
 
@@ -182,7 +207,8 @@ final class Writer {
         let style = style ?? itemStyle
         let markerStyle = ParagraphStyle(size: style.size, lineHeight: style.lineHeight, color: layout.colour(.heading),
                                          bold: true)
-        return .item(ListItemBlock(marker: StyledText(marker, style: markerStyle, role: .label),
+        return .item(ListItemBlock(marker: StyledText([TextRun(marker, language: Self.numeralLanguage(marker, language))],
+                                                      style: markerStyle, role: .label),
                                    indent: indent, inset: Double(level) * indent,
                                    content: [.text(styled(text, language, style: style))],
                                    spacing: Spacing(after: style.spaceAfter), keepWithNext: keepWithNext))
@@ -192,6 +218,11 @@ final class Writer {
     /// each further digit of the longest number widens it (10,000 items need "10000.").
     func markerIndent(count: Int, size: Double, base: Double) -> Double {
         base + size * 0.65 * Double(max(0, String(count).count - 2))
+    }
+
+    /// A number written in Bangla digits is Bangla; Latin digits and bullets have no language.
+    static func numeralLanguage(_ text: String, _ language: Language) -> String? {
+        language == .bn && text.unicodeScalars.contains { (0x09E6...0x09EF).contains($0.value) } ? language.rawValue : nil
     }
 
     func marker(_ index: Int, numbered: Bool, level: Int, _ language: Language) -> String {

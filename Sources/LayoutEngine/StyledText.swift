@@ -9,13 +9,18 @@ public struct TextRun: Sendable, Hashable {
     public var color: Color?
     /// A web address the run links to; also lets the shaper break the run after `/`, `.` and the like.
     public var link: String?
+    /// The language the run is written in (a BCP 47 code, "bn"): shaping gives Bangla its
+    /// language, and the PDF says it. nil where text has no language (a bullet, a number).
+    public var language: String?
 
-    public init(_ text: String, bold: Bool = false, italic: Bool = false, color: Color? = nil, link: String? = nil) {
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, color: Color? = nil, link: String? = nil,
+                language: String? = nil) {
         self.text = text
         self.bold = bold
         self.italic = italic
         self.color = color
         self.link = link
+        self.language = language
     }
 }
 
@@ -76,4 +81,12 @@ public struct StyledText: Sendable, Hashable {
 
     /// The characters a reader sees, runs joined.
     public var plainText: String { runs.map(\.text).joined() }
+
+    /// The paragraph's language, when every run that declares one declares the same; nil
+    /// for a line in several ("Date / তারিখ", one element in the PDF), which then has the
+    /// document's language, and for text with no language at all (a bullet).
+    public var language: String? {
+        let declared = Set(runs.compactMap(\.language))
+        return declared.count == 1 ? declared.first : nil
+    }
 }

@@ -55,7 +55,7 @@ public enum PDFRenderer {
             case let .text(shaped, line, origin):
                 guard let text = shaped as? PangoText else { continue }
                 if tagged, open?.text != ObjectIdentifier(text) {
-                    begin(tag(for: text.text.role), StructureElement(language: language(of: text.text.plainText)))
+                    begin(tag(for: text.text.role), StructureElement(language: text.text.language))
                     open = (ObjectIdentifier(text), tag(for: text.text.role))
                 }
                 text.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
@@ -101,15 +101,6 @@ public enum PDFRenderer {
             }
         }
         return elements
-    }
-
-    /// "bn" for mostly Bangla (letters or digits: "১." is Bangla), "en" for mostly Latin,
-    /// nil for neither (a bullet), which keeps the document's language.
-    static func language(of text: String) -> String? {
-        let bangla = text.unicodeScalars.filter { (0x0980...0x09FF).contains($0.value) }.count
-        let latin = text.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic }.count
-        if bangla == 0 && latin == 0 { return nil }
-        return bangla > latin ? "bn" : "en"
     }
 
     /// A PNG file scaled into `rect`; layout has checked that it is one.

@@ -134,11 +134,14 @@ private final class Attributes {
             if let color = run.color { add(foreground(color), span.range) }
         }
         for word in prepared.compounds { add(pango_attr_allow_breaks_new(0), word) }
-        // Bangla gets its own font and language, and no italic (not a Bangla convention).
+        // Bangla script gets its own font and no italic (not a Bangla convention); Bangla
+        // text, as its run declares, gets its language.
         for span in prepared.banglaSpans {
             add(pango_attr_family_new("\(FontLibrary.banglaFamily), \(FontLibrary.latinFamily)"), span)
-            add(pango_attr_language_new(pango_language_from_string("bn")), span)
             change(pango_attr_style_new(PANGO_STYLE_NORMAL), span)
+        }
+        for span in prepared.banglaLanguageSpans {
+            add(pango_attr_language_new(pango_language_from_string("bn")), span)
         }
     }
 

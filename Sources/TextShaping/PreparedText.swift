@@ -1,5 +1,6 @@
-// Text made ready for Pango: which stretches are Bangla (they get the Bengali font and
-// the `bn` language, dari included), no break before a dari, and, only for words too
+// Text made ready for Pango: which stretches are in Bangla script (they get the Bengali
+// font, dari included) and which of them are Bangla by the language their run declares
+// (they get the `bn` language; Bangla script in a run declared English does not), no break before a dari, and, only for words too
 // wide for their line, break points at safe syllable boundaries. Offsets into the
 // prepared text map back to the original, so lines report the caller's offsets.
 import LayoutEngine
@@ -15,7 +16,10 @@ struct PreparedText {
     /// For each prepared scalar, the offset of the original scalar it stands for.
     private(set) var origin: [Int] = []
     private(set) var runs: [Span] = []
+    /// Stretches of Bangla script: the Bengali font covers them.
     private(set) var banglaSpans: [Range<Int>] = []
+    /// Of those, the ones whose runs are Bangla (or say no language): the `bn` language.
+    private(set) var banglaLanguageSpans: [Range<Int>] = []
     /// Hyphenated compounds ("life-threatening"): kept on one line, as readers with little
     /// schooling read a split word poorly (and text extraction would join it wrongly).
     private(set) var compounds: [Range<Int>] = []
@@ -39,6 +43,8 @@ struct PreparedText {
             runs.append(Span(range: start..<scalars.count, run: run))
         }
         banglaSpans = Script.banglaSpans(in: scalars)
+        let otherLanguages = runs.filter { $0.run?.language.map { $0 != "bn" } ?? false }.map(\.range)
+        banglaLanguageSpans = banglaSpans.filter { span in !otherLanguages.contains { $0.overlaps(span) } }
         // `breakable` holds original offsets, compounds are found in the prepared text:
         // every zero-width space inserted before them shifts the two apart.
         let mustBreak = Set(origin.indices.filter { breakable.contains(origin[$0]) })

@@ -160,6 +160,19 @@ struct BlocksFormatTests {
         #expect(review.location?.line == (try Fixture.place(of: "- part: warning_signs", in: text)).line)
     }
 
+    @Test func aTranslationUnderTheWrongKeyIsWarned() throws {
+        let text = try Fixture.minimal(replacing: "  en: Not medical advice.\n  bn: চিকিৎসা পরামর্শ নয়।",
+                                       with: "  en: চিকিৎসা পরামর্শ নয়।\n  bn: Not medical advice.")
+        let article = try ArticleLoader.load(data: Data(text.utf8), file: Fixture.file).article
+        let found = ArticleChecks.warnings(article, today: CalendarDate(year: 2025, month: 6, day: 1)!).filter { $0.rule == "wrong-script" }
+        #expect(found.map(\.message) == ["the English text is written in Bangla"], "one text, said once: \(found)")
+        #expect(found.first?.subject == "disclaimer")
+        // A Bangla sentence with an English term in it is fine.
+        let mixed = try Fixture.minimal(replacing: "  bn: চিকিৎসা পরামর্শ নয়।", with: "  bn: এমআরআই (MRI) পরীক্ষা")
+        let fine = try ArticleLoader.load(data: Data(mixed.utf8), file: Fixture.file).article
+        #expect(ArticleChecks.warnings(fine, today: CalendarDate(year: 2025, month: 6, day: 1)!).allSatisfy { $0.rule != "wrong-script" })
+    }
+
     @Test func aMissingReviewDateIsAskedFor() throws {
         let text = try Fixture.minimal(replacing: "last_reviewed: 2025-04-14\n", with: "")
         let article = try ArticleLoader.load(data: Data(text.utf8), file: Fixture.file).article

@@ -2,6 +2,7 @@
 // structure tree in reading order, the language of every passage, the document's
 // description, bookmarks, clickable addresses, a QR code that scans, and files that both
 // poppler and MuPDF draw without complaint.
+import Diagnostics
 import Foundation
 import HandoutKit
 import LayoutEngine
@@ -93,6 +94,26 @@ import Testing
             } else if paragraph.hasLatinLetters && LanguageOfText.bengaliScalars(paragraph.text) == 0 {
                 #expect(element["/Lang"] == nil, "English text marked \(element["/Lang"]!): \(paragraph.text.prefix(60))")
             }
+        }
+    }
+
+    /// /Lang comes from the language the text is written under, not from its letters: Bangla
+    /// words under `en:` are tagged (and shaped) as that field says, and validate warns about
+    /// them; under `bn:` they are Bangla.
+    @Test func theLanguageIsTheFieldsNotGuessedFromTheLetters() throws {
+        var article = Sample.article
+        let bangla = "জ্বর হলে প্রচুর পানি পান করুন"
+        article.summary = [LocalizedText(en: bangla, bn: bangla, path: "summary[0]")]
+        #expect(ArticleChecks.warnings(article, today: CalendarDate(year: 2026, month: 11, day: 25)!)
+            .contains { $0.rule == "wrong-script" && $0.subject == "summary[0]" })
+        for (mode, wanted) in [(LanguageMode.en, "u:en"), (.bilingual, "u:bn")] {
+            let sample = try RenderedSample.output(RenderOptions(document: .handout, mode: mode), article: article)
+            let elements = try #require(try QPDFJSON(sample.file).structureElements())
+            let drawn = TaggedParagraph.all(in: sample.rendered.sheets)
+            try #require(elements.count == drawn.count)
+            let index = try #require(drawn.lastIndex { $0.text == bangla })
+            // In English the document's language is en, and an element in it carries no /Lang.
+            #expect((elements[index]["/Lang"] as? String ?? "u:en") == wanted, "\(mode): \(elements[index])")
         }
     }
 
