@@ -14,7 +14,7 @@ enum MainContent {
         "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "label", "svg",
         "script", "style", "noscript", "template", "dialog", "menu",
     ]
-    static let chromeRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"]
+    static let chromeRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "dialog"]
     /// Words in a class or id that mark furniture ("site-header", "cookie-notice", "sharedaddy").
     static let chromeWords: Set<String> = [
         "nav", "navigation", "navbar", "menu", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent", "gdpr",
@@ -28,8 +28,13 @@ enum MainContent {
     static func isChrome(_ node: HTMLNode) -> Bool {
         guard let name = node.name else { return false }
         let attributes = node.attributes
-        if chromeTags.contains(name) || attributes["hidden"] != nil || attributes["aria-hidden"] == "true" { return true }
         if let role = attributes["role"]?.lowercased(), chromeRoles.contains(role) { return true }
+        // A section's own <header> holds its heading; an <aside> styled as a warning box is
+        // the article's (an urgent box); the site's are furniture.
+        let ownHeader = name == "header" && node.elements(where: { ["h2", "h3", "h4", "h5", "h6"].contains($0.name ?? "") }).count > 0
+        let articleBox = name == "aside" && SiteVocabulary.calloutKind(classWords: node.classWords) != nil
+        if chromeTags.contains(name) && !ownHeader && !articleBox { return true }
+        if attributes["hidden"] != nil || attributes["aria-hidden"] == "true" { return true }
         if attributes["style"]?.replacingOccurrences(of: " ", with: "").contains("display:none") == true { return true }
         // Words of the page's own boxes never count: "care-card__header" is the card's heading.
         let words = node.classWords

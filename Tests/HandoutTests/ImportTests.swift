@@ -563,6 +563,29 @@ import Testing
         Self.expectSameEnglish(loaded, complete)
     }
 
+    /// HTML5 pages put a section's heading in its own <header> and an urgent box in an
+    /// <aside>: those are the article's; the site's banner header and sidebar are not.
+    @Test func sectionHeadersAndUrgentAsidesAreTheArticles() throws {
+        let html = """
+        <html><head><link rel="canonical" href="\(Self.sampleURL)"></head><body>
+        <header role="banner"><h2>The Health Site tagline</h2><nav><a href="/">Home</a></nav></header>
+        <main><article><h1>Hemifacial spasm</h1>
+        <section><header><h2>Symptoms</h2></header><p>One side of the face twitches.</p>
+        <aside class="callout callout--urgent"><h3>Go to hospital now if:</h3><ul><li>your face droops suddenly</li></ul></aside>
+        <p>It usually starts near the eye.</p></section>
+        </article></main>
+        <aside class="sidebar"><h2>Popular articles</h2><ul><li><a href="/a">Acne</a></li></ul></aside>
+        </body></html>
+        """
+        let article = try Self.importPage(html).article
+        #expect(article.sections[.symptoms]?.outline == [
+            "p: One side of the face twitches.", "box urgent: Go to hospital now if:", "  - your face droops suddenly",
+            "p: It usually starts near the eye.",
+        ])
+        #expect(article.warningSigns.items.map(\.en) == ["your face droops suddenly"])
+        #expect(!article.allTexts.contains { $0.en.contains("tagline") || $0.en.contains("Acne") || $0.en.contains("Popular") })
+    }
+
     @Test func aListBeforeAnyHeadingIsKept() throws {
         let html = """
         <html><head><link rel="canonical" href="\(Self.sampleURL)"></head><body><h1>Hemifacial spasm</h1>
