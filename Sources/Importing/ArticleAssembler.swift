@@ -99,6 +99,9 @@ struct ArticleAssembler {
         case .furniture(let outer) where level > outer && !bold: return
         case .tool(let tool, let outer) where level > outer || (bold && part == nil):
             return toolHeading(bare, tool: tool)
+        case .tool(.faq, _) where bare.hasSuffix("?") && part != .furniture:
+            // Questions as headings of the FAQ's own level are still its questions.
+            return toolHeading(bare, tool: .faq)
         default: break
         }
         let opening = sectionLevel ?? level

@@ -586,6 +586,24 @@ import Testing
         #expect(!article.allTexts.contains { $0.en.contains("tagline") || $0.en.contains("Acne") || $0.en.contains("Popular") })
     }
 
+    /// An FAQ whose questions are headings of its own level is one FAQ, not a section a question.
+    @Test func faqQuestionsAsHeadingsStayInTheFAQ() throws {
+        let questions = ["What causes it?", "Is it serious?", "How is it treated?"]
+        let html = """
+        <html><head><link rel="canonical" href="\(Self.sampleURL)"></head><body><h1>Hemifacial spasm</h1>
+        <h2>Symptoms</h2><p>One side of the face twitches.</p>
+        <h2>Frequently asked questions</h2>
+        \(questions.map { "<h2>\($0)</h2><p>Answer to: \($0)</p><p>More on it.</p>" }.joined(separator: "\n"))
+        <h2>Conclusion</h2><p>See a doctor.</p>
+        </body></html>
+        """
+        let article = try Self.importPage(html).article
+        #expect(article.faq.map(\.question.en) == questions)
+        #expect(article.faq.map(\.answer.en) == questions.map { "Answer to: \($0) More on it." })
+        #expect(article.otherSections.isEmpty && article.sections[.causes] == nil && article.sections[.treatments] == nil)
+        #expect(article.conclusion.map(\.en) == ["See a doctor."])
+    }
+
     @Test func aListBeforeAnyHeadingIsKept() throws {
         let html = """
         <html><head><link rel="canonical" href="\(Self.sampleURL)"></head><body><h1>Hemifacial spasm</h1>
