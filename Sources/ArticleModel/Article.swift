@@ -175,12 +175,17 @@ public struct Section: Sendable {
     /// Where the section is written, for messages about it as a whole.
     public var location: SourceLocation?
     public var path: String
+    /// For a section of the article's own (other_sections): the part it follows on the
+    /// page, so documents print it there ("causes"); nil prints it where the layout says.
+    public var after: String?
 
-    public init(title: LocalizedText?, blocks: [ContentBlock], location: SourceLocation? = nil, path: String = "") {
+    public init(title: LocalizedText?, blocks: [ContentBlock], location: SourceLocation? = nil, path: String = "",
+                after: String? = nil) {
         self.title = title
         self.blocks = blocks
         self.location = location
         self.path = path
+        self.after = after
     }
 
     /// The first article format's section: paragraphs, then one list.

@@ -41,24 +41,26 @@ public enum ArticleChecks {
             if section.blocks.isEmpty { found.append(empty(name, at: section.location, subject: section.path)) }
             found += emptyHeadings(section.blocks)
         }
+        // Empty parts have no text to point at: the review note that filled them, else the title.
+        let place = { (part: String) in article.toReview.first { $0.part == part }?.location ?? article.title.location }
         if let roadmap = article.roadmap, roadmap.steps.isEmpty {
-            found.append(empty("the roadmap has no steps and", at: article.title.location, subject: "roadmap"))
+            found.append(.warning("the roadmap has no steps", at: place("roadmap"), subject: "roadmap",
+                                  hint: "add its steps (title and text), or remove it").rule("empty-part"))
         }
         if let visit = article.doctorVisit, visit.allTexts.isEmpty {
-            found.append(empty("doctor_visit is empty and", at: article.title.location, subject: "doctor_visit"))
+            found.append(empty("doctor_visit is empty and", at: place("doctor_visit"), subject: "doctor_visit"))
         }
         if let safety = article.medicineSafety, safety.allTexts.isEmpty {
-            found.append(empty("medicine_safety is empty and", at: article.title.location, subject: "medicine_safety"))
+            found.append(empty("medicine_safety is empty and", at: place("medicine_safety"), subject: "medicine_safety"))
         }
         return found
     }
 
-    /// Sub-headings with no block of their own before the next heading or the section's end.
+    /// A sub-heading that ends its section. (One followed by another heading may head a
+    /// deeper one: sub-headings keep no levels.)
     static func emptyHeadings(_ blocks: [ContentBlock]) -> [Diagnostic] {
         blocks.indices.compactMap { index in
-            guard case .heading(let text) = blocks[index] else { return nil }
-            let next = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
-            if let next, case .heading = next {} else if next != nil { return nil }
+            guard index == blocks.count - 1, case .heading(let text) = blocks[index] else { return nil }
             return .warning("the sub-heading '\(text.en.plainText)' has nothing under it", at: text.location, subject: text.path,
                             hint: "add its text, or remove the heading").rule("empty-part")
         }

@@ -100,7 +100,10 @@ public enum ArticleFormat {
     ] + sectionFields)
     static let otherSection = Shape("otherSection", [
         Field("title", .shape(text), required: true, "The section's heading."),
+        Field("after", .choice(followable), "The part it follows on the page; printed after it (default: where the layout lists other_sections)."),
     ] + sectionFields)
+    /// Parts an article's own section may follow.
+    static let followable = ["summary", "key_takeaways", "definition"] + SectionKind.allCases.map(\.rawValue)
     static let reviewNote = Shape("reviewNote", [
         Field("part", .string, required: true, "The part of the article an import filled (doctor_visit, roadmap…)."),
         Field("source", .string, required: true, "What it was filled from."),

@@ -108,15 +108,29 @@ public enum ArticleLoader {
         guard let f = value.fields(known: shape.names, required: shape.requiredNames) else { return nil }
         let title = f["title"]?.localized()
         guard let blocks = f["blocks"] else {
-            return Section(title: title, intro: f["intro"]?.paragraphs() ?? [],
-                           items: f["items"]?.items()?.compactMap { listItem(from: $0) } ?? [],
-                           numbered: f["numbered"]?.flag() ?? true, location: value.location, path: value.path)
+            var section = Section(title: title, intro: f["intro"]?.paragraphs() ?? [],
+                                  items: f["items"]?.items()?.compactMap { listItem(from: $0) } ?? [],
+                                  numbered: f["numbered"]?.flag() ?? true, location: value.location, path: value.path)
+            section.after = f["after"]?.text().flatMap { followed($0, at: f["after"]) }
+            return section
         }
         for old in ["intro", "items", "numbered"] {
             f[old]?.error("a section has either blocks or \(old), not both",
                           hint: "move '\(old)' into blocks, where its place among them is kept")
         }
-        return Section(title: title, blocks: contentBlocks(from: blocks), location: value.location, path: value.path)
+        return Section(title: title, blocks: contentBlocks(from: blocks), location: value.location, path: value.path,
+                       after: f["after"]?.text().flatMap { followed($0, at: f["after"]) })
+    }
+
+    /// The part an article's own section follows: one the format knows.
+    static func followed(_ name: String, at value: YAMLValue?) -> String? {
+        guard ArticleFormat.followable.contains(name) else {
+            value?.error("'\(name)' is not a part a section can follow",
+                         hint: closestMatch(to: name, in: ArticleFormat.followable).map { "did you mean '\($0)'?" }
+                             ?? "use one of \(ArticleFormat.followable.joined(separator: ", "))")
+            return nil
+        }
+        return name
     }
 
     static func contentBlocks(from value: YAMLValue, depth: Int = 1) -> [ContentBlock] {

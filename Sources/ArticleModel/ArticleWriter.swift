@@ -115,6 +115,7 @@ public enum ArticleWriter {
 
         mutating func section(_ section: Section, _ depth: Int) {
             if let title = section.title { text("title", title, depth) }
+            if let after = section.after { line(depth, "after: \(after)") }
             blocks("blocks", section.blocks, depth)
         }
 

@@ -34,7 +34,19 @@ struct SectionBuilder {
         return signs.short.isEmpty ? [] : titled(.warningDetails, intro + writer.bullets(signs.items))
     }
 
+    /// The part `name` of the layout, then the article's own sections that follow it on the page.
     func section(_ name: String) -> [Block] {
+        part(name) + article.otherSections.filter { $0.after == name && placedAfter.contains(name) }.flatMap(ownSection)
+    }
+
+    /// Parts of this document's layout an article's own section can be printed after.
+    var placedAfter: Set<String> { Set(writer.layout.sections) }
+
+    func ownSection(_ section: Section) -> [Block] {
+        titled(.summary, writer.content(section.blocks), title: section.title)
+    }
+
+    func part(_ name: String) -> [Block] {
         if let kind = SectionKind(rawValue: name) { return listed(kind) }
         switch name {
         case "summary": return titled(.summary, writer.paragraphs(article.summary))
@@ -42,7 +54,8 @@ struct SectionBuilder {
         case "warning_details": return warningDetails()
         case "definition": return titled(.definition, writer.paragraphs(article.definition))
         case "other_sections":
-            return article.otherSections.flatMap { titled(.summary, writer.content($0.blocks), title: $0.title) }
+            // Those that follow no part the layout prints.
+            return article.otherSections.filter { $0.after.map { !placedAfter.contains($0) } ?? true }.flatMap(ownSection)
         case "medicine_safety": return medicineSafety()
         case "doctor_visit": return doctorVisit()
         case "roadmap": return roadmap()

@@ -45,6 +45,7 @@ final class Writer {
     func styled(_ text: LocalizedText, _ language: Language, style: ParagraphStyle,
                 role: TextRole = .paragraph) -> StyledText {
         var runs: [TextRun]
+        var shown = language
         if let translated = text[language] {
             runs = Self.runs(translated, language)
         } else {
@@ -58,8 +59,9 @@ final class Writer {
                     TextRun(labels.text(.missingBangla, .en), italic: true, color: warning, language: Language.en.rawValue),
                     TextRun("] ", italic: true, color: warning)]
             runs += Self.runs(text.en, .en)
+            shown = .en
         }
-        return StyledText(runs, style: style, role: role, source: text.path, location: text.location)
+        return StyledText(runs, style: style, role: role, source: text.path, location: text.location, language: shown.rawValue)
     }
 
     /// Article markup as runs in `language`.

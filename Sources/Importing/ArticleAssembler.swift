@@ -37,6 +37,12 @@ struct ArticleAssembler {
     /// The heading of the tool block being read, and the section its loose content went to.
     private var toolHeading: (text: String, line: Int, section: Int?)?
     private var target: Target = .definition
+    /// The last part of the model the page has opened: the article's own sections follow it.
+    private var lastPart: String?
+    /// The level of the headings an FAQ gives its questions as, when it gives them as headings.
+    private var faqQuestionLevel: Int?
+    /// The block just before was the disclaimer.
+    private var afterDisclaimer = false
     /// The heading an eyebrow label already marked as furniture.
     private var skipHeadingAt: Int?
     /// The level of the headings that open sections (the first one met).
@@ -99,8 +105,10 @@ struct ArticleAssembler {
         case .furniture(let outer) where level > outer && !bold: return
         case .tool(let tool, let outer) where level > outer || (bold && part == nil):
             return toolHeading(bare, tool: tool)
-        case .tool(.faq, _) where bare.hasSuffix("?") && part != .furniture:
-            // Questions as headings of the FAQ's own level are still its questions.
+        case .tool(.faq, _) where bare.hasSuffix("?") && part != .furniture && (faq.isEmpty || faqQuestionLevel == level):
+            // Questions as headings of the FAQ's own level are still its questions, when its
+            // questions are headings of that level (the first one sets it).
+            faqQuestionLevel = level
             return toolHeading(bare, tool: .faq)
         default: break
         }
@@ -125,16 +133,18 @@ struct ArticleAssembler {
     private mutating func open(_ part: SiteVocabulary.Part?, heading: String, level: Int, line: Int) {
         switch part {
         case .furniture?: target = .furniture(level: level)
-        case .definition?: target = .definition
+        case .definition?: target = .definition; lastPart = "definition"
         case .conclusion?: target = .conclusion; conclusionTitle = heading
         case .references?: target = .references
         case .section(let kind)? where sections[kind] == nil:
             sections[kind] = Section(title: english(heading, line), blocks: [], location: place(line), path: kind.rawValue)
             target = .section(kind)
+            lastPart = kind.rawValue
         case .section?, nil:
-            others.append(Section(title: english(heading, line), blocks: [], location: place(line)))
+            others.append(Section(title: english(heading, line), blocks: [], location: place(line), after: lastPart ?? "definition"))
             target = .other(others.count - 1)
-            warnings.append(.warning("the heading '\(heading)' fits no usual section; it is kept as a general section",
+            let why = part == nil ? "fits no usual section" : "is a second section of a kind the article already has"
+            warnings.append(.warning("the heading '\(heading)' \(why); it is kept as a general section",
                                      at: place(line), hint: "move its content to the right section if there is one"))
         case let tool?:
             target = .tool(tool, level: level)
@@ -180,8 +190,16 @@ struct ArticleAssembler {
     private mutating func add(_ block: ContentBlock, line: Int) {
         if case .paragraph(let text) = block, text.en.plainText.lowercased().hasPrefix("disclaimer") {
             disclaimer = String(text.en.plainText.drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces)
-            target = .references   // on the site, the unheaded list of sources follows the disclaimer
+            afterDisclaimer = true
             return
+        }
+        // On the site, an unheaded list of sources follows the disclaimer: a list of addresses.
+        if afterDisclaimer {
+            afterDisclaimer = false
+            if case .list(let list) = block, list.items.allSatisfy({ !Self.urls(in: $0.text.en).isEmpty }) {
+                references += list.items.flatMap { Self.urls(in: $0.text.en) }.filter { !references.contains($0) }
+                return
+            }
         }
         if case .callout(let callout) = block, callout.kind == .urgent, urgentBox == nil,
            callout.blocks.contains(where: { if case .list = $0 { true } else { false } }) {
@@ -224,7 +242,7 @@ struct ArticleAssembler {
 
     private mutating func toolBlock(_ block: ContentBlock, tool: SiteVocabulary.Part) {
         // A box inside a tool block is one of its parts: its title chooses the field.
-        if case .callout(let box) = block, tool != .warningSigns {
+        if case .callout(let box) = block, tool != .warningSigns, tool != .faq {
             if let title = box.title { toolHeading(title.en.plainText, tool: tool) }
             for inner in box.blocks { toolBlock(inner, tool: tool) }
             return
@@ -243,7 +261,8 @@ struct ArticleAssembler {
         case .roadmap where !inTips && isList && Self.steps(in: block) != nil: steps += Self.steps(in: block)!
         case .roadmap where !inTips && !isList && !steps.isEmpty && !steps[steps.count - 1].title.isEmpty:
             steps[steps.count - 1].text += lines
-        case .faq where !faq.isEmpty: faq[faq.count - 1].answer += lines
+        case .faq where !faq.isEmpty && !{ if case .callout = block { true } else { false } }():
+            faq[faq.count - 1].answer += lines
         default: loose(block)
         }
     }
@@ -287,7 +306,8 @@ struct ArticleAssembler {
         let paragraphsOnly = { (blocks: [ContentBlock]) in blocks.allSatisfy { if case .paragraph = $0 { true } else { false } } }
         if !paragraphsOnly(definition) {
             let first = definition.first?.allTexts.first?.location ?? place(1)
-            otherSections.insert(Section(title: english("About \(title)", first.line), blocks: definition, location: first), at: 0)
+            otherSections.insert(Section(title: english("About \(title)", first.line), blocks: definition, location: first,
+                                         after: "definition"), at: 0)
             warnings.append(.warning("the page's opening holds more than paragraphs; it is kept whole, in order, as the section 'About \(title)'",
                                      at: first, hint: "move its paragraphs to definition if the rest belongs elsewhere"))
         }

@@ -80,7 +80,9 @@ struct BlockReader {
                                      hint: "add what it says to the article by hand if it matters"))
             return []
         default:
-            if let kind = SiteVocabulary.calloutKind(classWords: node.classWords), let callout = callout(node, kind: kind) {
+            // A box by its class, or any aside or block whose heading speaks of urgent care.
+            let kind = SiteVocabulary.calloutKind(classWords: node.blockClassWords) ?? (MainContent.isUrgentBox(node) ? .urgent : nil)
+            if let kind, let callout = callout(node, kind: kind) {
                 return callout
             }
             return blocks(in: node.children)
@@ -146,8 +148,7 @@ struct BlockReader {
             }
             siblings += listItems(node.children.filter { $0.name == "li" } + swallowed.filter { $0.name == "li" }, depth: depth)
             // A card-like item ("1", then a heading and its text): the heading is the item.
-            let label = text.plainText.split(separator: " ")
-            if label.count <= 2, label.contains(where: { $0.contains(where: \.isNumber) }),
+            if text.plainText.wholeMatch(of: /(?i)(step|stage|part|phase|day)?\s*\d+[.:]?/) != nil,
                case .paragraph(let heading)? = inner.first, heading.en.hasPrefix("**"), heading.en.hasSuffix("**") {
                 text = heading.en
                 inner.removeFirst()
@@ -155,6 +156,11 @@ struct BlockReader {
             if SiteVocabulary.isTemplateText(text) {
                 result += siblings
                 continue
+            }
+            if text.isEmpty, case .paragraph(let first)? = inner.first {
+                // An item that is only a picture or a table: its words are the item.
+                text = first.en
+                inner.removeFirst()
             }
             if text.isEmpty, case .list(let only)? = inner.first, inner.count == 1 {
                 // An item that is only a list: its items stand in its place.
@@ -171,11 +177,12 @@ struct BlockReader {
 
     mutating func table(_ node: HTMLNode) -> [PageEvent] {
         let rows = node.elements { $0.name == "tr" }
-        // A table used to lay out blocks is read as those blocks.
-        if rows.isEmpty || node.elements(where: { ["ul", "ol", "h2", "h3", "table"].contains($0.name ?? "") }).count > 1 {
+        // A table used to lay out blocks (holding headings or other tables) is read as those blocks.
+        let layout = node.children.flatMap { $0.elements { ["h1", "h2", "h3", "table"].contains($0.name ?? "") } }
+        if rows.isEmpty || !layout.isEmpty {
             return blocks(in: node.children)
         }
-        let cells = rows.map { row in row.children.filter { $0.name == "td" || $0.name == "th" }.map { english(markup($0.children), row.line) } }
+        let cells = rows.map { row in row.children.filter { $0.name == "td" || $0.name == "th" }.map { english(cellText($0), row.line) } }
             .filter { !$0.isEmpty }
         guard var header = cells.first else { return [] }
         let width = cells.map(\.count).max() ?? 0
@@ -189,6 +196,14 @@ struct BlockReader {
                     .block(.table(TextTable(header: header, rows: Array(body))), line: node.line)]
         }
         return [.block(.table(TextTable(header: header, rows: Array(body))), line: node.line)]
+    }
+
+    /// A cell's words: its inline text and those of any paragraphs or lists inside it.
+    mutating func cellText(_ cell: HTMLNode) -> String {
+        let inline = markup(cell.children)
+        let blocks = self.blocks(in: cell.children.filter { $0.name.map(HTMLNode.blockNames.contains) ?? false })
+            .flatMap { event -> [String] in if case .block(let block, _) = event { block.allTexts.map(\.en) } else { [] } }
+        return ([inline] + blocks).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     mutating func figure(_ node: HTMLNode) -> [PageEvent] {
@@ -239,7 +254,8 @@ struct BlockReader {
         var kind = kind
         let words = title.map(SiteVocabulary.normalised) ?? ""
         if words == "do" { kind = .do } else if words == "don't" || words == "do not" { kind = .dont }
-        if kind != .urgent, kind != .seeDoctor, let title, SiteVocabulary.soundsUrgent(title) { kind = .urgent }
+        // A heading about urgent care makes any box urgent, but one the page calls non-urgent.
+        if kind != .urgent, !node.blockClassWords.contains("non"), let title, SiteVocabulary.soundsUrgent(title) { kind = .urgent }
         let content = inner.flatMap { event -> [ContentBlock] in
             switch event {
             case .block(let block, _): return [block]

@@ -33,8 +33,11 @@ indirect enum HTMLNode {
         return Set(names.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
     }
 
-    var classNames: [String] {
-        (attributes["class"] ?? "").lowercased().split(separator: " ").map(String.init)
+    /// The words of its class names that name a block, not a part of one: BEM elements
+    /// ("care-card__content") are parts of the box around them, not boxes themselves.
+    var blockClassWords: Set<String> {
+        let names = (attributes["class"] ?? "").lowercased().split(separator: " ").filter { !$0.contains("__") }
+        return Set(names.flatMap { $0.split { !$0.isLetter && !$0.isNumber } }.map(String.init))
     }
 
     /// Every element below it, depth first, itself first.

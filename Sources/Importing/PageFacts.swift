@@ -75,19 +75,31 @@ struct PageFacts {
         }
     }
 
-    /// The article's title: its headline when it has one, else the title tag or og:title
-    /// without the site's name ("Migraine | HealthHub" → "Migraine").
+    /// What the page calls itself: its headline, og:title and title tag, and each part of
+    /// those ("MyHealth - Dengue fever": "MyHealth", "Dengue fever").
+    var names: [String] {
+        let whole = [headline, openGraphTitle, documentTitle].compactMap { $0 }.filter { !$0.isEmpty }
+        return whole + whole.flatMap(Self.parts).filter { !whole.contains($0) }
+    }
+
+    /// The article's title: the first main heading of the article that agrees with a name
+    /// the page gives itself ("Allergies Health Center", a label of the site, does not; a
+    /// logo outside the article is not looked at first); else the headline, og:title or
+    /// title tag without the site's name ("Migraine | HealthHub" → "Migraine").
     func title(headings: [String]) -> String? {
-        let named = [headline, openGraphTitle, documentTitle].compactMap { $0.map(withoutSiteName) }.filter { !$0.isEmpty }
-        // A main heading that agrees with what the page calls itself is the article's own;
-        // one that does not ("Allergies Health Center") is a section label of the site.
-        if let heading = headings.first(where: { heading in named.contains { PageFacts.agree(heading, $0) } }) { return heading }
-        return named.first ?? headings.first
+        // The site's own name, when the page gives it, names no article.
+        let names = self.names.filter { name in siteName.map { !PageFacts.agree(name, $0) || name.count > $0.count + 3 } ?? true }
+        if let heading = headings.first(where: { heading in names.contains { PageFacts.agree(heading, $0) } }) { return heading }
+        return [headline, openGraphTitle, documentTitle].compactMap { $0.map(withoutSiteName) }.first { !$0.isEmpty } ?? headings.first
+    }
+
+    static func parts(_ title: String) -> [String] {
+        title.components(separatedBy: " | ").flatMap { $0.components(separatedBy: " – ") }
+            .flatMap { $0.components(separatedBy: " - ") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func withoutSiteName(_ title: String) -> String {
-        var parts = title.components(separatedBy: " | ").flatMap { $0.components(separatedBy: " – ") }
-            .flatMap { $0.components(separatedBy: " - ") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        var parts = Self.parts(title)
         if parts.count > 1, let site = siteName ?? parts.last, let index = parts.lastIndex(where: { PageFacts.agree($0, site) }) {
             parts.remove(at: index)
         } else if parts.count > 1 {

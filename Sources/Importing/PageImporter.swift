@@ -22,9 +22,7 @@ public enum PageImporter {
         }
         let facts = PageFacts(root)
         let body = root.elements { $0.name == "body" }.first ?? root
-        let content = MainContent.of(body)
-        let headings = (content.elements { $0.name == "h1" } + body.elements { $0.name == "h1" }).map(\.text).filter { !$0.isEmpty }
-        guard let title = source.title ?? facts.title(headings: headings), !title.isEmpty else {
+        guard let title = source.title ?? facts.title(headings: MainContent.mainHeadings(in: body)), !title.isEmpty else {
             throw DiagnosticError(.error("the page has no title", at: SourceLocation(file: file, line: 1, column: 1),
                                          hint: "import the WordPress JSON, which carries title.rendered"))
         }
@@ -32,6 +30,7 @@ public enum PageImporter {
             throw DiagnosticError(.error("the page does not say its address", at: SourceLocation(file: file, line: 1, column: 1),
                                          hint: "pass it with --url https://…"))
         }
+        let content = MainContent.of(body, title: title)
         var reader = BlockReader(file: file, base: URL(string: link))
         reader.read(content)
         var assembler = ArticleAssembler(file: file, title: title)

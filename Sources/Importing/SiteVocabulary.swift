@@ -52,7 +52,7 @@ enum SiteVocabulary {
         (.types, ["types of", "types", "kinds of", "forms of", "ধরন", "প্রকারভেদ"]),
         (.causes, ["causes of", "causes", "cause", "what causes", "risk factors", "causes and risk factors",
                    "causes and triggers", "triggers", "কারণ", "রোগের কারণ"]),
-        (.symptoms, ["symptoms of", "symptoms", "signs and symptoms", "signs of", "check if you have", "লক্ষণ", "উপসর্গ",
+        (.symptoms, ["symptoms of", "symptoms", "signs and symptoms", "signs of", "check if you have", "check if it's", "লক্ষণ", "উপসর্গ",
                      "লক্ষণসমূহ", "রোগের লক্ষণ"]),
         (.diagnosticTests, ["diagnostic tests for", "diagnosis of", "diagnosis", "diagnosing", "tests for", "tests and diagnosis",
                             "tests", "getting diagnosed", "how it's diagnosed", "পরীক্ষা", "রোগ নির্ণয়", "রোগনির্ণয়"]),
@@ -73,10 +73,11 @@ enum SiteVocabulary {
     ]
 
     static let questionStems: [(SectionKind, [String])] = [
-        (.causes, ["what causes", "why do", "who gets", "who is at risk"]),
+        (.causes, ["what causes", "why do", "who gets", "who is at risk", "what are the causes"]),
         (.symptoms, ["what are the symptoms", "what are the signs"]),
         (.diagnosticTests, ["how is it diagnosed", "diagnosed", "how do doctors"]),
-        (.treatments, ["how is it treated", "treated", "how to treat", "what can i do"]),
+        (.treatments, ["how is it treated", "treated", "how to treat", "what can i do", "what are the treatments",
+                       "treatments for"]),
         (.prevention, ["how can i prevent", "prevented", "avoid getting"]),
         (.whenToGetHelp, ["when should i see", "when should i get", "when should i call"]),
     ]

@@ -65,14 +65,18 @@ public struct StyledText: Sendable, Hashable {
     /// The article path of this text, so warnings can say where the problem is.
     public var source: String?
     public var location: SourceLocation?
+    /// The language the paragraph is in, when its writer says so (an English text standing
+    /// in for a missing translation, behind a note in both languages).
+    public var declaredLanguage: String?
 
     public init(_ runs: [TextRun], style: ParagraphStyle, role: TextRole = .paragraph,
-                source: String? = nil, location: SourceLocation? = nil) {
+                source: String? = nil, location: SourceLocation? = nil, language: String? = nil) {
         self.runs = runs
         self.style = style
         self.role = role
         self.source = source
         self.location = location
+        self.declaredLanguage = language
     }
 
     public init(_ text: String, style: ParagraphStyle, role: TextRole = .paragraph) {
@@ -82,10 +86,11 @@ public struct StyledText: Sendable, Hashable {
     /// The characters a reader sees, runs joined.
     public var plainText: String { runs.map(\.text).joined() }
 
-    /// The paragraph's language, when every run that declares one declares the same; nil
-    /// for a line in several ("Date / তারিখ", one element in the PDF), which then has the
-    /// document's language, and for text with no language at all (a bullet).
+    /// The paragraph's language: the one its writer declares, else the one every run that
+    /// declares one declares; nil for a line in several ("Date / তারিখ", one element in the
+    /// PDF), which then has the document's language, and for text with none (a bullet).
     public var language: String? {
+        if let declaredLanguage { return declaredLanguage }
         let declared = Set(runs.compactMap(\.language))
         return declared.count == 1 ? declared.first : nil
     }

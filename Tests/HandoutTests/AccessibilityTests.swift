@@ -106,15 +106,29 @@ import Testing
         article.summary = [LocalizedText(en: bangla, bn: bangla, path: "summary[0]")]
         #expect(ArticleChecks.warnings(article, today: CalendarDate(year: 2026, month: 11, day: 25)!)
             .contains { $0.rule == "wrong-script" && $0.subject == "summary[0]" })
-        for (mode, wanted) in [(LanguageMode.en, "u:en"), (.bilingual, "u:bn")] {
+        // In English the document's language is en, and an element in it carries no /Lang.
+        for (mode, wanted) in [(LanguageMode.en, nil), (.bilingual, "u:bn")] as [(LanguageMode, String?)] {
             let sample = try RenderedSample.output(RenderOptions(document: .handout, mode: mode), article: article)
             let elements = try #require(try QPDFJSON(sample.file).structureElements())
             let drawn = TaggedParagraph.all(in: sample.rendered.sheets)
             try #require(elements.count == drawn.count)
             let index = try #require(drawn.lastIndex { $0.text == bangla })
-            // In English the document's language is en, and an element in it carries no /Lang.
-            #expect((elements[index]["/Lang"] as? String ?? "u:en") == wanted, "\(mode): \(elements[index])")
+            #expect(elements[index]["/Lang"] as? String == wanted, "\(mode): \(elements[index])")
         }
+    }
+
+    /// In a Bangla handout, the English printed where a translation is missing is English,
+    /// behind its note in both languages.
+    @Test func aMissingTranslationIsTaggedAsTheEnglishItShows() throws {
+        var article = Sample.article
+        let english = "Rest your eyes and see your doctor."
+        article.summary = [LocalizedText(en: english, bn: nil, path: "summary[0]")]
+        let sample = try RenderedSample.output(RenderOptions(document: .handout, mode: .bn), article: article)
+        let elements = try #require(try QPDFJSON(sample.file).structureElements())
+        let drawn = TaggedParagraph.all(in: sample.rendered.sheets)
+        try #require(elements.count == drawn.count)
+        let index = try #require(drawn.firstIndex { $0.text.hasSuffix(english) })
+        #expect(elements[index]["/Lang"] as? String == "u:en", "\(elements[index])")
     }
 
     @Test func banglaHandoutMarksTheEnglishReferences() throws {

@@ -78,6 +78,26 @@ import Testing
         #expect(colour.pdf != rendered.pdf)
     }
 
+    /// An article's own section is printed after the part it follows on the page; one that
+    /// follows nothing is printed where the layout lists other_sections.
+    @Test func anOwnSectionIsPrintedAfterThePartItFollows() throws {
+        var article = Sample.article
+        let first = LocalizedText(en: "Zebra section after the types", bn: "ধরনের পরে জেব্রা অংশ")
+        let last = LocalizedText(en: "Yak section with no place", bn: "জায়গাহীন ইয়াক অংশ")
+        article.otherSections = [
+            Section(title: last, blocks: [.paragraph(LocalizedText(en: "Yak words.", bn: "ইয়াক কথা।"))]),
+            Section(title: first, blocks: [.paragraph(LocalizedText(en: "Zebra words.", bn: "জেব্রা কথা।"))], after: "types"),
+        ]
+        let rendered = try Sample.withPublisher { try $0.render(article, options: RenderOptions(document: .handout, mode: .en)) }
+        let file = Sample.temporaryDirectory.appendingPathComponent("own-sections.pdf")
+        try rendered.pdf.write(to: file)
+        let text = try Sample.run("pdftotext", ["-enc", "UTF-8", file.path, "-"]).stdout
+        let types = try #require(article.sections[.types]?.title?.en), causes = try #require(article.sections[.causes]?.title?.en)
+        let order = [types, first.en, causes, last.en].map { text.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil }, "\(order)")
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "types, then its follower, then causes; the other later")
+    }
+
     /// A picture whose file is not beside the article prints its words and says so.
     @Test func aMissingPictureIsDescribedAndWarned() throws {
         var article = try ArticleLoader.load(path: Self.path).article

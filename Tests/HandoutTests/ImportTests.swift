@@ -586,6 +586,105 @@ import Testing
         #expect(!article.allTexts.contains { $0.en.contains("tagline") || $0.en.contains("Acne") || $0.en.contains("Popular") })
     }
 
+    // MARK: 6. Pages a review found losing text
+
+    static func page(_ body: String, head: String = "") -> String {
+        "<html><head><link rel=\"canonical\" href=\"\(sampleURL)\">\(head)</head><body>\(body)</body></html>"
+    }
+
+    /// The article's own heading protects what holds it from chrome rules (a "with-sidebar"
+    /// wrapper); the logo's <h1> and the site's name in the title tag do not become the title.
+    @Test func theArticleInsideASidebarLayoutKeepsItsTextAndTitle() throws {
+        let html = Self.page("""
+            <header class="site-header"><h1>MyHealth</h1><nav><a href="/">Home</a></nav></header>
+            <div class="wrapper with-sidebar"><div class="primary"><h1>Dengue fever</h1>
+            <p>Dengue is spread by mosquitoes.</p><h2>Symptoms</h2><p>High fever and body pain.</p></div>
+            <aside class="sidebar"><h3>Popular</h3><p>Other things to read.</p></aside></div>
+            """, head: "<title>MyHealth - Dengue fever</title>")
+        let article = try Self.importPage(html).article
+        #expect(article.title.en == "Dengue fever")
+        #expect(article.definition.map(\.en) == ["Dengue is spread by mosquitoes."])
+        #expect(article.sections[.symptoms]?.outline == ["p: High fever and body pain."])
+        #expect(!article.allTexts.contains { $0.en.contains("Other things") || $0.en.contains("MyHealth") })
+    }
+
+    /// A standfirst in the article's <header>, and an introduction in a <div> beside the body.
+    @Test func anIntroductionBesideTheBodyIsKept() throws {
+        let body = (1...10).map { "<p>Body paragraph \($0) about the rash and the fever.</p>" }.joined()
+        let html = Self.page("""
+            <main><article><header><h1>Measles</h1><p class="standfirst">Measles spreads very easily.</p></header>
+            <div class="intro"><p>Most children recover in ten days.</p></div><div class="body"><h2>Symptoms</h2>\(body)</div>
+            </article></main>
+            """)
+        let article = try Self.importPage(html).article
+        #expect(article.definition.map(\.en) == ["Measles spreads very easily.", "Most children recover in ten days."])
+        #expect(article.sections[.symptoms]?.blocks.count == 10)
+    }
+
+    /// Cells whose text is in paragraphs, a dose before its timing, a picture as a list item,
+    /// an urgent box that is a plain <aside>, and a Bangla warning box.
+    @Test func cellsDosesPicturesAndUrgentBoxesKeepTheirWords() throws {
+        let html = Self.page("""
+            <h1>Asthma</h1><h2>Treatment</h2>
+            <table><tr><th>Inhaler</th><th>When</th></tr><tr><td><p>Blue reliever</p></td><td><p>When you have symptoms.</p></td></tr></table>
+            <ul><li>500 mg<p><strong>every 4 to 6 hours</strong></p></li>
+            <li><figure><img alt="A blue inhaler"><figcaption>Keep it with you.</figcaption></figure></li></ul>
+            <aside><h3>Call 999 if your child:</h3><ul><li>is struggling to breathe</li></ul></aside>
+            <div class="warning-box"><h3>এখনই হাসপাতালে যান যদি:</h3><ul><li>ঠোঁট নীল হয়ে যায়</li></ul></div>
+            """)
+        let article = try Self.importPage(html).article
+        #expect(article.sections[.treatments]?.outline == [
+            "table: Inhaler | When", "  Blue reliever | When you have symptoms.",
+            "- 500 mg", "  p: **every 4 to 6 hours**", "- A blue inhaler Keep it with you.",
+            "box urgent: Call 999 if your child:", "  - is struggling to breathe",
+            "box urgent: এখনই হাসপাতালে যান যদি:", "  - ঠোঁট নীল হয়ে যায়",
+        ])
+        #expect(article.warningSigns.items.map(\.en) == ["is struggling to breathe"])
+    }
+
+    /// NHS's current care cards: a heading container and a content block inside the card
+    /// are parts of one box, not boxes themselves.
+    @Test func aCareCardWithItsPartsIsOneBox() throws {
+        let html = Self.page("""
+            <h1>Chickenpox</h1><h2>Symptoms</h2><p>Spots appear.</p>
+            <div class="nhsuk-card nhsuk-card--care nhsuk-card--care--emergency"><div class="nhsuk-card--care__heading-container">
+            <h3 class="nhsuk-card--care__heading">Call 999 if:</h3></div><div class="nhsuk-card__content">
+            <ul><li>your child has a fit</li></ul></div></div>
+            """)
+        let article = try Self.importPage(html).article
+        #expect(article.sections[.symptoms]?.outline == ["p: Spots appear.", "box urgent: Call 999 if:", "  - your child has a fit"])
+        #expect(article.warningSigns.items.map(\.en) == ["your child has a fit"])
+    }
+
+    /// A disclaimer at the top does not make what follows it references.
+    @Test func aDisclaimerAtTheTopSwallowsNothing() throws {
+        let html = Self.page("""
+            <h1>Scabies</h1><p><em>Disclaimer: general information only.</em></p>
+            <p>Scabies is an itchy rash.</p><h2>Symptoms</h2><ul><li>itching at night</li></ul>
+            """)
+        let imported = try Self.importPage(html)
+        #expect(imported.article.disclaimer.en == "general information only.")
+        #expect(imported.article.definition.map(\.en) == ["Scabies is an itchy rash."])
+        #expect(imported.article.references.isEmpty)
+        #expect(!imported.warnings.contains { $0.message.contains("reference") })
+    }
+
+    /// An urgent box after an FAQ stays a box; a later question-like section heading of
+    /// another level ends the FAQ.
+    @Test func anUrgentBoxAfterAnFAQStaysABox() throws {
+        let html = Self.page("""
+            <h1>Fever</h1><h2>Symptoms</h2><p>A high temperature.</p>
+            <h2>Frequently asked questions</h2><details><summary>Is it serious?</summary><p>Usually not.</p></details>
+            <div class="callout callout--urgent"><h3>Call 999 if:</h3><ul><li>they have a fit</li></ul></div>
+            <h2>When should I see a doctor?</h2><p>If it lasts more than 5 days.</p>
+            """)
+        let article = try Self.importPage(html).article
+        #expect(article.faq.map(\.question.en) == ["Is it serious?"])
+        #expect(article.faq.map(\.answer.en) == ["Usually not."])
+        #expect(article.warningSigns.items.map(\.en) == ["they have a fit"])
+        #expect(article.sections[.whenToGetHelp]?.outline == ["p: If it lasts more than 5 days."])
+    }
+
     /// An FAQ whose questions are headings of its own level is one FAQ, not a section a question.
     @Test func faqQuestionsAsHeadingsStayInTheFAQ() throws {
         let questions = ["What causes it?", "Is it serious?", "How is it treated?"]
