@@ -6,7 +6,7 @@ import ArticleModel
 import Diagnostics
 import Foundation
 
-struct ArticleAssembler {
+struct ArticleAssembler: PageReading {
     let file: String
     let title: String
     private(set) var warnings: [Diagnostic] = []
@@ -301,61 +301,82 @@ struct ArticleAssembler {
     // MARK: The article
 
     mutating func article(url: String, reviewed: CalendarDate?, pageFAQ: [(question: String, answer: String)]) -> Article {
-        var otherSections = others
-        // The opening and the closing are paragraphs; anything more keeps its order as a section.
-        let paragraphsOnly = { (blocks: [ContentBlock]) in blocks.allSatisfy { if case .paragraph = $0 { true } else { false } } }
-        if !paragraphsOnly(definition) {
-            let first = definition.first?.allTexts.first?.location ?? place(1)
-            otherSections.insert(Section(title: english("About \(title)", first.line), blocks: definition, location: first,
-                                         after: "definition"), at: 0)
-            warnings.append(.warning("the page's opening holds more than paragraphs; it is kept whole, in order, as the section 'About \(title)'",
-                                     at: first, hint: "move its paragraphs to definition if the rest belongs elsewhere"))
-        }
-        if !paragraphsOnly(conclusion) {
-            otherSections.append(Section(title: english(conclusionTitle ?? "Conclusion", 1), blocks: conclusion, location: place(1)))
-        }
-        for (index, section) in otherSections.enumerated() { otherSections[index].path = "other_sections[\(index)]" }
-        let place = self.place(1)
-        let texts = { (list: [String]) in list.map { LocalizedText(en: $0, bn: nil, location: place) } }
-        let questions = faq.isEmpty ? pageFAQ.map { ($0.question, [$0.answer]) } : faq
+        let ownSections = self.ownSections()
         var article = Article(
             metadata: Metadata(slug: Self.slug(from: url, title: title), canonicalURL: url, lastReviewed: reviewed,
                                lastReviewedLocation: nil, nextReview: reviewed?.adding(months: 12), reviewer: nil, version: "1.0"),
             title: english(title, 1), summary: texts(summary), keyTakeaways: texts(keyTakeaways),
-            definition: paragraphsOnly(definition) ? definition.flatMap(\.allTexts) : [],
-            sections: sections, otherSections: otherSections,
-            conclusion: paragraphsOnly(conclusion) ? conclusion.flatMap(\.allTexts) : [],
+            definition: Self.paragraphsOnly(definition) ? definition.flatMap(\.allTexts) : [],
+            sections: sections, otherSections: ownSections,
+            conclusion: Self.paragraphsOnly(conclusion) ? conclusion.flatMap(\.allTexts) : [],
             disclaimer: english(disclaimer ?? "", 1),
             references: references.map { Reference(url: $0, location: nil) },
-            warningSigns: warningSigns(),
-            roadmap: steps.isEmpty && tips.isEmpty ? nil
-                : Roadmap(steps: steps.filter { !$0.title.isEmpty }.map { .init(title: english($0.title, 1), text: english($0.text.joined(separator: " "), 1)) },
-                          tips: texts(tips)),
-            doctorVisit: visit.isEmpty ? nil
-                : DoctorVisit(whichDoctor: visit.whichDoctor.isEmpty ? nil : english(visit.whichDoctor.joined(separator: " "), 1),
-                              tellDoctor: texts(visit.tellDoctor), questions: texts(visit.questions), tests: texts(visit.tests),
-                              mistakes: texts(visit.mistakes)),
-            medicineSafety: safety.isEmpty ? nil
-                : MedicineSafety(intro: safety.intro.isEmpty ? nil : english(safety.intro.joined(separator: " "), 1),
-                                 firstSteps: texts(safety.firstSteps), medicines: texts(safety.medicines),
-                                 mistakes: texts(safety.mistakes), urgentHelp: texts(safety.urgentHelp),
-                                 note: safety.note.isEmpty ? nil : english(safety.note.joined(separator: " "), 1)),
+            warningSigns: warningSigns(), roadmap: roadmap(), doctorVisit: doctorVisit(), medicineSafety: medicineSafety(),
             diaryPrompts: [],
-            faq: questions.map { Question(question: english($0.0, 1), answer: english($0.1.joined(separator: " "), 1)) },
+            faq: (faq.isEmpty ? pageFAQ.map { ($0.question, [$0.answer]) } : faq)
+                .map { Question(question: english($0.0, 1), answer: english($0.1.joined(separator: " "), 1)) },
             silenced: [])
         // A tool block that gave its part nothing leaves nothing to review.
-        let filled: Set<String> = Set(["summary", "key_takeaways", "warning_signs", "doctor_visit", "medicine_safety", "roadmap"].filter { part in
-            switch part {
-            case "summary": return !article.summary.isEmpty
-            case "key_takeaways": return !article.keyTakeaways.isEmpty
-            case "doctor_visit": return article.doctorVisit != nil
-            case "medicine_safety": return article.medicineSafety != nil
-            case "roadmap": return article.roadmap != nil
-            default: return true
-            }
-        })
-        article.toReview = toReview.filter { filled.contains($0.part) }
+        article.toReview = toReview.filter { Self.isFilled($0.part, in: article) }
         return article
+    }
+
+    static func paragraphsOnly(_ blocks: [ContentBlock]) -> Bool {
+        blocks.allSatisfy { if case .paragraph = $0 { true } else { false } }
+    }
+
+    /// The article's own sections, and the opening and closing when they hold more than
+    /// paragraphs (the model's definition and conclusion are paragraphs): kept in order.
+    private mutating func ownSections() -> [Section] {
+        var sections = others
+        if !Self.paragraphsOnly(definition) {
+            let first = definition.first?.allTexts.first?.location ?? place(1)
+            sections.insert(Section(title: english("About \(title)", first.line), blocks: definition, location: first,
+                                    after: "definition"), at: 0)
+            warnings.append(.warning("the page's opening holds more than paragraphs; it is kept whole, in order, as the section 'About \(title)'",
+                                     at: first, hint: "move its paragraphs to definition if the rest belongs elsewhere"))
+        }
+        if !Self.paragraphsOnly(conclusion) {
+            sections.append(Section(title: english(conclusionTitle ?? "Conclusion", 1), blocks: conclusion, location: place(1)))
+        }
+        for index in sections.indices { sections[index].path = "other_sections[\(index)]" }
+        return sections
+    }
+
+    private func texts(_ list: [String]) -> [LocalizedText] { list.map { english($0, 1) } }
+
+    /// Lines joined into one text, nil when there are none.
+    private func joined(_ lines: [String]) -> LocalizedText? {
+        lines.isEmpty ? nil : english(lines.joined(separator: " "), 1)
+    }
+
+    private func roadmap() -> Roadmap? {
+        guard !steps.isEmpty || !tips.isEmpty else { return nil }
+        return Roadmap(steps: steps.filter { !$0.title.isEmpty }.map { .init(title: english($0.title, 1), text: english($0.text.joined(separator: " "), 1)) },
+                       tips: texts(tips))
+    }
+
+    private func doctorVisit() -> DoctorVisit? {
+        guard !visit.isEmpty else { return nil }
+        return DoctorVisit(whichDoctor: joined(visit.whichDoctor), tellDoctor: texts(visit.tellDoctor), questions: texts(visit.questions),
+                           tests: texts(visit.tests), mistakes: texts(visit.mistakes))
+    }
+
+    private func medicineSafety() -> MedicineSafety? {
+        guard !safety.isEmpty else { return nil }
+        return MedicineSafety(intro: joined(safety.intro), firstSteps: texts(safety.firstSteps), medicines: texts(safety.medicines),
+                              mistakes: texts(safety.mistakes), urgentHelp: texts(safety.urgentHelp), note: joined(safety.note))
+    }
+
+    static func isFilled(_ part: String, in article: Article) -> Bool {
+        switch part {
+        case "summary": return !article.summary.isEmpty
+        case "key_takeaways": return !article.keyTakeaways.isEmpty
+        case "doctor_visit": return article.doctorVisit != nil
+        case "medicine_safety": return article.medicineSafety != nil
+        case "roadmap": return article.roadmap != nil
+        default: return true
+        }
     }
 
     /// The site's own list first; else the page's first urgent box; else general signs
@@ -380,12 +401,6 @@ struct ArticleAssembler {
     }
 
     // MARK: Text
-
-    private func english(_ text: String, _ line: Int) -> LocalizedText {
-        LocalizedText(en: text, bn: nil, path: "", location: place(line))
-    }
-
-    private func place(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: max(1, line), column: 1) }
 
     static func urls(in text: String) -> [String] {
         let links = text.matches(of: /\]\((https?:\/\/[^)\s]+)\)/).map { String($0.output.1) }

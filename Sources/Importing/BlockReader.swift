@@ -5,6 +5,20 @@ import ArticleModel
 import Diagnostics
 import Foundation
 
+/// Reads a page of `file`: texts and places in it.
+protocol PageReading {
+    var file: String { get }
+}
+
+extension PageReading {
+    /// English text found at `line` of the page (Bangla is left for translation).
+    func english(_ text: String, _ line: Int) -> LocalizedText {
+        LocalizedText(en: text, bn: nil, path: "", location: place(line))
+    }
+
+    func place(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: max(1, line), column: 1) }
+}
+
 /// One thing met while reading the page, in order.
 enum PageEvent {
     case heading(level: Int, text: String, line: Int)
@@ -15,7 +29,7 @@ enum PageEvent {
     case question(String, answer: [ContentBlock], line: Int)
 }
 
-struct BlockReader {
+struct BlockReader: PageReading {
     let file: String
     /// The page's address, to make relative links whole.
     let base: URL?
@@ -113,64 +127,67 @@ struct BlockReader {
     /// broken tag swallowed come back as siblings; lists deeper than the format allows
     /// are lifted to the deepest level, with a warning.
     mutating func listItems(_ nodes: [HTMLNode], depth: Int) -> [ListItem] {
-        var result: [ListItem] = []
-        for node in nodes {
-            guard node.name == "li" else {
-                if node.name == "ul" || node.name == "ol" { result += listItems(node.children, depth: depth) }
-                continue
+        nodes.flatMap { node -> [ListItem] in
+            switch node.name {
+            case "li": return item(node, depth: depth)
+            case "ul", "ol": return listItems(node.children, depth: depth)
+            default: return []
             }
-            let isBlock = { (child: HTMLNode) in child.name.map(HTMLNode.blockNames.contains) ?? false }
-            let inlineChildren = node.children.filter { !isBlock($0) }
-            var text = markup(inlineChildren)
-            var inner: [ContentBlock] = []
-            var siblings: [ListItem] = []
-            // Items an unclosed tag swallowed are siblings, not part of this item.
-            let swallowed = Self.nestedBlocks(inlineChildren)
-            let blockChildren = node.children.filter { isBlock($0) && $0.name != "li" } + swallowed.filter { $0.name != "li" }
-            for event in blocks(in: blockChildren) {
-                switch event {
-                case .block(.paragraph(let paragraph), _) where text.isEmpty: text = paragraph.en
-                case .block(.list(let list), _) where depth >= Self.deepestList:
-                    warnings.append(.warning("a list nested deeper than \(Self.deepestList) levels was lifted to level \(Self.deepestList)",
-                                             at: place(node.line)))
-                    siblings += list.items
-                case .block(.list(let list), _): inner.append(.list(list))
-                case .block(.paragraph(let paragraph), _): inner.append(.paragraph(paragraph))
-                case .block(let other, let line):
-                    // Only paragraphs and lists live inside an item: anything else keeps its words.
-                    inner.append(.paragraph(english(other.allTexts.map(\.en).joined(separator: " "), line)))
-                case .heading(_, let heading, let line), .boldHeading(let heading, let line):
-                    if text.isEmpty { text = heading } else { inner.append(.paragraph(english("**\(heading)**", line))) }
-                case .question(let question, let answer, let line):
-                    inner.append(.paragraph(english("**\(question)**", line)))
-                    inner += answer
-                }
-            }
-            siblings += listItems(node.children.filter { $0.name == "li" } + swallowed.filter { $0.name == "li" }, depth: depth)
-            // A card-like item ("1", then a heading and its text): the heading is the item.
-            if text.plainText.wholeMatch(of: /(?i)(step|stage|part|phase|day)?\s*\d+[.:]?/) != nil,
-               case .paragraph(let heading)? = inner.first, heading.en.hasPrefix("**"), heading.en.hasSuffix("**") {
-                text = heading.en
-                inner.removeFirst()
-            }
-            if SiteVocabulary.isTemplateText(text) {
-                result += siblings
-                continue
-            }
-            if text.isEmpty, case .paragraph(let first)? = inner.first {
-                // An item that is only a picture or a table: its words are the item.
-                text = first.en
-                inner.removeFirst()
-            }
-            if text.isEmpty, case .list(let only)? = inner.first, inner.count == 1 {
-                // An item that is only a list: its items stand in its place.
-                result += only.items
-            } else if !text.isEmpty {
-                result.append(ListItem(text: english(text, node.line), blocks: inner))
-            }
-            result += siblings
         }
-        return result
+    }
+
+    /// One <li>: the item, then the items an unclosed tag swallowed or a too-deep list lifted.
+    mutating func item(_ node: HTMLNode, depth: Int) -> [ListItem] {
+        let isBlock = { (child: HTMLNode) in child.name.map(HTMLNode.blockNames.contains) ?? false }
+        let inline = node.children.filter { !isBlock($0) }
+        // Items an unclosed tag swallowed are siblings, not part of this item.
+        let swallowed = Self.nestedBlocks(inline)
+        var (text, inner, lifted) = itemContent(node.children.filter { isBlock($0) && $0.name != "li" } + swallowed.filter { $0.name != "li" },
+                                                text: markup(inline), depth: depth, line: node.line)
+        let siblings = lifted + listItems(node.children.filter { $0.name == "li" } + swallowed.filter { $0.name == "li" }, depth: depth)
+        // A card-like item ("Step 1", then a heading and its text): the heading is the item.
+        if text.plainText.wholeMatch(of: /(?i)(step|stage|part|phase|day)?\s*\d+[.:]?/) != nil,
+           case .paragraph(let heading)? = inner.first, heading.en.hasPrefix("**"), heading.en.hasSuffix("**") {
+            text = heading.en
+            inner.removeFirst()
+        }
+        // An item that is only a picture or a table: its words are the item.
+        if text.isEmpty, case .paragraph(let first)? = inner.first {
+            text = first.en
+            inner.removeFirst()
+        }
+        if SiteVocabulary.isTemplateText(text) { return siblings }
+        // An item that is only a list: its items stand in its place.
+        if text.isEmpty, case .list(let only)? = inner.first, inner.count == 1 { return only.items + siblings }
+        return (text.isEmpty ? [] : [ListItem(text: english(text, node.line), blocks: inner)]) + siblings
+    }
+
+    /// What an item's blocks hold: its text (the first paragraph or heading when it has no
+    /// inline text), its further paragraphs and nested lists, and items of a list nested
+    /// deeper than the format allows, lifted to this level with a warning.
+    mutating func itemContent(_ nodes: [HTMLNode], text: String, depth: Int, line: Int)
+        -> (text: String, inner: [ContentBlock], lifted: [ListItem]) {
+        var text = text, inner: [ContentBlock] = [], lifted: [ListItem] = []
+        for event in blocks(in: nodes) {
+            switch event {
+            case .block(.paragraph(let paragraph), _) where text.isEmpty: text = paragraph.en
+            case .block(.list(let list), _) where depth >= Self.deepestList:
+                warnings.append(.warning("a list nested deeper than \(Self.deepestList) levels was lifted to level \(Self.deepestList)",
+                                         at: place(line)))
+                lifted += list.items
+            case .block(.list(let list), _): inner.append(.list(list))
+            case .block(.paragraph(let paragraph), _): inner.append(.paragraph(paragraph))
+            case .block(let other, let line):
+                // Only paragraphs and lists live inside an item: anything else keeps its words.
+                inner.append(.paragraph(english(other.allTexts.map(\.en).joined(separator: " "), line)))
+            case .heading(_, let heading, let line), .boldHeading(let heading, let line):
+                if text.isEmpty { text = heading } else { inner.append(.paragraph(english("**\(heading)**", line))) }
+            case .question(let question, let answer, let line):
+                inner.append(.paragraph(english("**\(question)**", line)))
+                inner += answer
+            }
+        }
+        return (text, inner, lifted)
     }
 
     // MARK: Tables, figures, questions, callouts
@@ -268,12 +285,6 @@ struct BlockReader {
     }
 
     // MARK: Inline text
-
-    func english(_ text: String, _ line: Int) -> LocalizedText {
-        LocalizedText(en: text, bn: nil, path: "", location: place(line))
-    }
-
-    func place(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: max(1, line), column: 1) }
 
     /// Inline content as article text: **bold**, *italic*, [links](https://…), spaces folded.
     func markup(_ nodes: [HTMLNode]) -> String {
