@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // Handout: structured medical articles → print-ready bilingual PDFs.
 // Layers, each importing only those above it in this list:
-//   CPangoCairo, CLibXML2, CQRencode, CQPDF (C libraries, each a module map and one header) → Diagnostics → ArticleModel → Importing (web pages → articles)
+//   CPangoCairo, CLibXML2, CQRencode, CQPDF, CGettextPO (C libraries, each a module map and one header) → Diagnostics → ArticleModel
+//   → Importing (web pages → articles) → Translation (PO files for translators, the glossary)
 //   → LayoutEngine → TextShaping → Rendering → Documents → HandoutKit (the façade)
 //   → HandoutServer (the print service) → HandoutCLI (the `handout` executable)
 import PackageDescription
@@ -44,6 +45,10 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .systemLibrary(
+            name: "CGettextPO",
+            providers: [.apt(["libgettextpo-dev"])]
+        ),
+        .systemLibrary(
             name: "CQPDF",
             pkgConfig: "libqpdf",
             providers: [.apt(["libqpdf-dev"])]
@@ -52,12 +57,13 @@ let package = Package(
                 swiftSettings: strict),
         .target(name: "ArticleModel", dependencies: ["Diagnostics"], swiftSettings: strict),
         .target(name: "Importing", dependencies: ["ArticleModel", "CLibXML2"], swiftSettings: strict),
+        .target(name: "Translation", dependencies: ["ArticleModel", "CGettextPO"], swiftSettings: strict),
         .target(name: "LayoutEngine", dependencies: ["Diagnostics"], swiftSettings: strict),
         .target(name: "TextShaping", dependencies: ["LayoutEngine", "CPangoCairo"], swiftSettings: strict),
         .target(name: "Rendering", dependencies: ["LayoutEngine", "TextShaping", "CPangoCairo", "CQPDF"],
                 swiftSettings: strict),
         .target(name: "Documents", dependencies: ["ArticleModel", "LayoutEngine", "CQRencode"], swiftSettings: strict),
-        .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering", "Importing",
+        .target(name: "HandoutKit", dependencies: ["Documents", "TextShaping", "Rendering", "Importing", "Translation",
                                                    .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .target(name: "HandoutServer", dependencies: [

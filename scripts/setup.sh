@@ -8,6 +8,7 @@ packages=(
   libxml2-dev                     # libxml2's HTML parser, for importing web pages
   libqrencode-dev                 # QR codes for the article's address
   libqpdf-dev                     # sets the PDF's languages, which cairo cannot
+  libgettextpo-dev gettext        # PO files for translators; msgfmt checks them in the tests
   zbar-tools mupdf-tools          # the tests decode the QR codes and render with a second PDF reader
   poppler-utils qpdf              # pdftotext, pdffonts, pdftoppm, qpdf: the tests' PDF consumers
   libharfbuzz-bin                 # hb-shape: the tests compare Pango's Bangla shaping with it
@@ -26,5 +27,8 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The tests edit PO files as a translator's tool would (polib, from PyPI).
+python3 -c 'import polib' 2>/dev/null || python3 -m pip install -q polib >/dev/null
 
 command -v swift >/dev/null || { echo "setup: Swift 6.1 or newer must be on PATH (see README)" >&2; exit 1; }

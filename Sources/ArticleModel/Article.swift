@@ -316,6 +316,11 @@ public struct DiaryPrompt: Sendable {
 
     public var label: LocalizedText
     public var kind: Kind
+
+    public init(label: LocalizedText, kind: Kind) {
+        self.label = label
+        self.kind = kind
+    }
 }
 
 /// A check an article silences, and why.

@@ -8,7 +8,8 @@ import Foundation
 public enum ArticleChecks {
     /// Every rule a warning can carry; "small-type" is raised by a layout file.
     public static let rules = ["missing-bangla", "review-date", "long-sentence", "long-list", "long-paragraph", "capitals",
-                               "small-type", "empty-part", "missing-picture", "wrong-script"]
+                               "small-type", "empty-part", "missing-picture", "wrong-script",
+                               "glossary"]
     static let longestSentence = 20, longestList = 9, longestParagraph = 7
 
     /// Every warning for `article`, as of `today`, less the rules the article silences.
@@ -104,8 +105,12 @@ public enum ArticleChecks {
 
     static func missingBangla(_ article: Article) -> [Diagnostic] {
         article.allTexts.filter { $0.bn == nil }.map {
-            .warning("missing Bangla translation", at: $0.location, subject: $0.path,
-                     hint: "add a 'bn:' line beside 'en:'").rule("missing-bangla")
+            $0.isStale(.bn)
+                ? .warning("the Bangla needs review: the English has changed since it was translated", at: $0.location,
+                           subject: $0.path, hint: "check the Bangla against the new English (handout translate export marks it fuzzy)")
+                    .rule("missing-bangla")
+                : .warning("missing Bangla translation", at: $0.location, subject: $0.path,
+                           hint: "add a 'bn:' line beside 'en:'").rule("missing-bangla")
         }
     }
 

@@ -51,13 +51,19 @@ public enum ArticleFormat {
         public var requiredNames: [String] { fields.filter(\.required).map(\.name) }
     }
 
+    /// Written by `handout translate import`: the fingerprint of the English the Bangla was
+    /// made from. When the English changes, the Bangla needs review and is not printed.
+    static let sourceField = Field("bn_from", .string, "The fingerprint of the English the Bangla was translated from (written by translate import).")
+
     static let text = Shape("text", [
         Field("en", .string, required: true, "The English text. **bold** and *italic* are allowed."),
         Field("bn", .optionalString, "The Bangla text; leave it out while a translation is pending."),
+        sourceField,
     ])
     static let listItem = Shape("listItem", [
         Field("en", .string, required: true, "The English text."),
         Field("bn", .optionalString, "The Bangla text."),
+        sourceField,
         Field("items", .list(.named("listItem")), "Sub-items, one level deeper, bulleted."),
         Field("blocks", .list(.named("block")), "What else the item holds, in order: paragraphs, a nested list."),
     ])
@@ -139,6 +145,7 @@ public enum ArticleFormat {
     static let diaryPrompt = Shape("diaryPrompt", [
         Field("en", .string, required: true, "What to record, in English."),
         Field("bn", .optionalString, "What to record, in Bangla."),
+        sourceField,
         Field("kind", .choice(DiaryPrompt.Kind.allCases.map(\.rawValue)), "How to record it (default: score)."),
     ])
     static let question = Shape("question", [

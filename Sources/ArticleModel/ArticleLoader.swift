@@ -337,7 +337,9 @@ extension YAMLValue {
         }
         let bnValue = f["bn"].flatMap { $0.isNull ? nil : $0 }
         let bn = bnValue?.text().flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        return LocalizedText(en: collapsed(en), bn: bn.map(collapsed), path: path, location: location)
+        var text = LocalizedText(en: collapsed(en), bn: bn.map(collapsed), path: path, location: location)
+        if bn != nil, let source = f["bn_from"]?.text() { text.sources[.bn] = source }
+        return text
     }
 
     func localizedList() -> [LocalizedText]? {

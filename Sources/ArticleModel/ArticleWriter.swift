@@ -92,7 +92,10 @@ public enum ArticleWriter {
 
         mutating func pair(_ localized: LocalizedText, _ depth: Int, item: Bool) {
             line(depth, "\(item ? "- " : "")en: \(quoted(localized.en))")
-            line(depth + (item ? 1 : 0), "bn: \(quoted(localized.bn ?? ""))")
+            line(depth + (item ? 1 : 0), "bn: \(quoted(localized.texts[.bn] ?? ""))")
+            if localized.texts[.bn] != nil, let source = localized.sources[.bn] {
+                line(depth + (item ? 1 : 0), "bn_from: \(quoted(source))")
+            }
         }
 
         mutating func text(_ name: String, _ localized: LocalizedText, _ depth: Int) {

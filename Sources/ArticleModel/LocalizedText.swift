@@ -1,11 +1,18 @@
 // A piece of article text in English and (perhaps not yet) Bangla, with light inline emphasis.
 import Diagnostics
+import Foundation
 
 /// A text in the languages it has been written in, by language code. English is the
 /// source every article is written in; any other language may be missing while its
-/// translation is pending.
+/// translation is pending, or out of date: each translation may remember (as a short
+/// fingerprint) the English it was made from, and once that English changes the
+/// translation is no longer given out as current.
 public struct LocalizedText: Sendable, Hashable {
+    /// Every text as written, out-of-date translations included.
     public var texts: [Language: String]
+    /// For a translation, the fingerprint of the English it was made from; none for a
+    /// translation written before fingerprints were kept (taken as current).
+    public var sources: [Language: String] = [:]
     /// Where it came from, for messages about it ("causes.blocks[2]").
     public var path: String
     public var location: SourceLocation?
@@ -20,10 +27,30 @@ public struct LocalizedText: Sendable, Hashable {
         self.init(bn.map { [.en: en, .bn: $0] } ?? [.en: en], path: path, location: location)
     }
 
-    /// The text in `language`, or nil when that translation is missing.
+    /// The text in `language`, or nil when that translation is missing or out of date.
     public subscript(language: Language) -> String? {
-        get { texts[language] }
+        get { isStale(language) ? nil : texts[language] }
         set { texts[language] = newValue }
+    }
+
+    /// A translation made from English that has changed since: it needs review.
+    public func isStale(_ language: Language) -> Bool {
+        guard language != .en, texts[language] != nil, let source = sources[language] else { return false }
+        return source != Self.fingerprint(en)
+    }
+
+    /// Sets the translation in `language`, made from the English as it is now.
+    public mutating func translate(_ text: String, into language: Language) {
+        texts[language] = text
+        sources[language] = Self.fingerprint(en)
+    }
+
+    /// A short fingerprint of a text (FNV-1a, 32 bits, as 8 hex digits): enough to notice
+    /// that the English under a translation has changed.
+    public static func fingerprint(_ text: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.precomposedStringWithCanonicalMapping.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return String(hash, radix: 16).leftPadded(to: 8)
     }
 
     /// The English source text.
@@ -32,9 +59,9 @@ public struct LocalizedText: Sendable, Hashable {
         set { texts[.en] = newValue }
     }
 
-    /// The Bangla translation, nil while it is pending.
+    /// The Bangla translation, nil while it is pending or out of date.
     public var bn: String? {
-        get { texts[.bn] }
+        get { self[.bn] }
         set { texts[.bn] = newValue }
     }
 }

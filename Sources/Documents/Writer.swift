@@ -49,8 +49,11 @@ final class Writer {
         if let translated = text[language] {
             runs = Self.runs(translated, language)
         } else {
-            diagnostics.append(.warning("missing Bangla translation", at: text.location, subject: text.path,
-                                        hint: "add a 'bn:' line beside 'en:'"))
+            diagnostics.append(text.isStale(language)
+                ? .warning("the Bangla is out of date (the English changed): the English is printed", at: text.location,
+                           subject: text.path, hint: "review the translation (handout translate export marks it fuzzy)")
+                : .warning("missing Bangla translation", at: text.location, subject: text.path,
+                           hint: "add a 'bn:' line beside 'en:'"))
             // The note says so in both languages, each in its own; the English follows as English.
             let warning = layout.colour(.warning)
             runs = [TextRun("[", italic: true, color: warning),

@@ -9,7 +9,7 @@ struct HandoutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handout",
         abstract: "Turn a medical article into print-ready patient PDFs in English, Bangla or both.",
-        subcommands: [Render.self, Validate.self, Schema.self, Pack.self, Import.self, Serve.self]
+        subcommands: [Render.self, Validate.self, Schema.self, Pack.self, Import.self, Translate.self, Serve.self]
     )
 }
 

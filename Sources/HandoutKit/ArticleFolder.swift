@@ -2,6 +2,7 @@
 // files directly inside it. Links that lead out of the folder, or round in a loop, are
 // skipped, so a folder can never make Handout read elsewhere or walk for ever.
 import Foundation
+import Translation
 
 public enum ArticleFolder {
     /// Each article file's path and modification time, sorted by path.
@@ -9,7 +10,8 @@ public enum ArticleFolder {
         let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var result: [(path: String, modified: Date)] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") {
+        // The glossary lives beside the articles and is not one.
+        for name in names.sorted() where name.hasSuffix(".yaml") && name != Glossary.fileName {
             let url = folder.appendingPathComponent(name).resolvingSymlinksInPath()
             guard url.deletingLastPathComponent().path == folder.path,
                   let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),

@@ -9,6 +9,7 @@ import Foundation
 @_exported import Importing
 import LayoutEngine
 import Rendering
+@_exported import Translation
 import TextShaping
 
 /// Where the shipped resources live: layout files and fonts.
@@ -105,8 +106,10 @@ public final class Publisher {
         // need the whole article, so they come once its errors are fixed.
         do {
             let loaded = try loadArticle(path: path)
+            // The glossary beside the article, when there is one, checks its Bangla terms.
+            let glossary = try Glossary.beside(URL(fileURLWithPath: path).deletingLastPathComponent())
             return loaded.warnings + ArticleChecks.warnings(loaded.article, today: today)
-                + loaded.article.unsilenced(layoutWarnings)
+                + loaded.article.unsilenced(layoutWarnings + (glossary?.warnings(loaded.article) ?? []))
         } catch {
             return error.diagnostics + layoutWarnings
         }

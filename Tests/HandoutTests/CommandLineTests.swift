@@ -78,7 +78,7 @@ import HandoutKit
         BadArticle(name: "unknown section", old: "symptoms:", new: "symptom:", message: "unknown field 'symptom'", column: 1),
         BadArticle(name: "misspelt section", old: "causes:", new: "cuases:", message: "did you mean 'causes'?", column: 1),
         BadArticle(name: "wrong type", old: titleBlock, new: "title: [Hemifacial spasm, twitching]\n",
-                   message: "expected fields (en, bn…), found a list", column: 8),
+                   message: "expected fields (en, bn, bn_from…), found a list", column: 8),
     ]
 
     @Test(arguments: badArticles)
