@@ -16,6 +16,9 @@ enum UILanguage: String {
     }
 
     var other: UILanguage { self == .en ? .bn : .en }
+
+    /// A number in this language's digits.
+    func digits(_ number: Int) -> String { (self == .bn ? Language.bn : Language.en).digits(number) }
 }
 
 enum Pages {
@@ -35,6 +38,8 @@ enum Pages {
         "back": ("All articles", "সব লেখা"),
         "reviewed": ("Last reviewed", "সর্বশেষ যাচাই"),
         "notGiven": ("not given", "দেওয়া নেই"),
+        "banglaComplete": ("Bangla complete", "বাংলা সম্পূর্ণ"),
+        "banglaPending": ("Bangla: {n} texts to translate or review", "বাংলা: {n}টি লেখা অনুবাদ বা যাচাই বাকি"),
         "preview": ("First page of the handout", "তথ্যপত্রের প্রথম পাতা"),
         "handout": ("Patient handout", "রোগীর তথ্যপত্র"),
         "checklist": ("Doctor visit checklist", "ডাক্তার দেখানোর চেকলিস্ট"),
@@ -59,7 +64,10 @@ enum Pages {
         let items = articles.map { article in
             let link = "/articles/\(article.metadata.slug)?ui=\(ui.rawValue)"
             let bangla = article.title.bn.map { " <span lang=\"bn\">\(escape($0))</span>" } ?? ""
-            return "<li><a href=\"\(link)\">\(escape(article.title.en))</a>\(bangla)</li>"
+            // Whether the Bangla is complete and current (translation status), at a glance.
+            let left = ArticleTranslation.status(article).reduce(0) { $0 + $1.missing + $1.needs_review }
+            let state = left == 0 ? word("banglaComplete", ui) : word("banglaPending", ui).replacingOccurrences(of: "{n}", with: ui.digits(left))
+            return "<li><a href=\"\(link)\">\(escape(article.title.en))</a>\(bangla) <small class=\"state\">\(state)</small></li>"
         }.joined(separator: "\n")
         let body = """
         <form method="get" action="/" role="search">

@@ -122,11 +122,15 @@ struct Routes: Sendable {
     func articleList() throws -> Response {
         let list = library.all.map { entry -> [String: Any] in
             let article = entry.article
-            let complete = article.allTexts.allSatisfy { $0.bn != nil }
+            let progress = ArticleTranslation.status(article)
+            let complete = progress.allSatisfy { $0.missing == 0 && $0.needs_review == 0 }
             return ["slug": article.metadata.slug,
                     "title": ["en": article.title.en, "bn": article.title.bn as Any],
                     "documents": DocumentKind.allCases.map(\.rawValue),
                     "languages": complete ? ["en", "bn", "en+bn"] : ["en"],
+                    "bangla": ["translated": progress.map(\.translated).reduce(0, +),
+                               "needs_review": progress.map(\.needs_review).reduce(0, +),
+                               "missing": progress.map(\.missing).reduce(0, +)],
                     "lastReviewed": article.metadata.lastReviewed.map { "\($0)" } as Any]
         }
         return try Self.json(list, status: .ok)

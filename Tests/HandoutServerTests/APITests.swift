@@ -24,6 +24,9 @@ struct APITests {
             #expect(article["documents"] as? [String] == Fixture.documents)
             #expect(article["languages"] as? [String] == ["en", "bn", "en+bn"])
             #expect(article["lastReviewed"] as? String == "2026-11-20")
+            // How far the Bangla is: the sample is complete.
+            let bangla = try #require(article["bangla"] as? [String: Int])
+            #expect(bangla["missing"] == 0 && bangla["needs_review"] == 0 && (bangla["translated"] ?? 0) > 100, "\(bangla)")
         }
     }
 

@@ -20,6 +20,7 @@ struct PageTests {
             #expect(html.contains("Patient handouts to print"))
             #expect(html.contains("<a href=\"/articles/hemifacial-spasm?ui=en\">Hemifacial spasm</a>"))
             #expect(html.contains(Fixture.titleBN))
+            #expect(html.contains("<small class=\"state\">Bangla complete</small>"), "which articles are complete in Bangla")
             #expect(html.contains("<input id=\"q\" name=\"q\" type=\"search\""))
             #expect(!html.contains("No article matches."))
         }
