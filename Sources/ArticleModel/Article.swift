@@ -137,6 +137,19 @@ public struct Metadata: Sendable {
         self.version = version
     }
 
+    /// A slug is lowercase ASCII letters and digits, in words joined by hyphens: it names files.
+    public static func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && !text.hasPrefix("-") && text.allSatisfy { slugWordCharacters.contains($0) || $0 == "-" }
+    }
+
+    /// `text` made into a slug ("Bell's palsy" → "bell-s-palsy"); nil when nothing is left.
+    public static func slug(from text: String) -> String? {
+        let words = String(text.lowercased().map { slugWordCharacters.contains($0) ? $0 : " " }).split(separator: " ")
+        return words.isEmpty ? nil : words.joined(separator: "-")
+    }
+
+    private static let slugWordCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789")
+
     /// The date the article's documents state as theirs: the review date, or a fixed day
     /// when the article has none, so the same input still gives the same bytes.
     public var documentDate: CalendarDate { lastReviewed ?? CalendarDate(year: 2000, month: 1, day: 1)! }
@@ -239,7 +252,10 @@ public struct WarningSigns: Sendable {
         self.short = short
     }
 
+    /// The forms for small spaces: the short ones when the article has them.
     public var brief: [LocalizedText] { short.isEmpty ? items : short }
+    /// The field `brief` comes from, for messages.
+    public var briefField: String { short.isEmpty ? "warning_signs.items" : "warning_signs.short" }
 }
 
 public struct Roadmap: Sendable {

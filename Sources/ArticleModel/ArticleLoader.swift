@@ -76,8 +76,7 @@ public enum ArticleLoader {
 
     static func slug(from value: YAMLValue) -> String? {
         guard let text = value.text() else { return nil }
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
-        guard !text.isEmpty, text.allSatisfy(allowed.contains), !text.hasPrefix("-") else {
+        guard Metadata.isSlug(text) else {
             value.error("slug '\(text)' must be lowercase letters, digits and hyphens", hint: "for example 'hemifacial-spasm'")
             return nil
         }
@@ -192,7 +191,7 @@ public enum ArticleLoader {
     }
 
     /// Lists nest at most this deep: deeper ones do not fit a printed column.
-    static let deepestList = 3
+    public static let deepestList = 3
 
     static func listItem(from value: YAMLValue, depth: Int = 1) -> ListItem? {
         guard let f = value.fields(known: ArticleFormat.listItem.names, required: ArticleFormat.listItem.requiredNames),

@@ -27,6 +27,9 @@ public enum LanguageMode: String, Sendable, CaseIterable, Hashable {
     case bn
     case bilingual = "en+bn"
 
+    /// As file names write it: "en-bn".
+    public var fileName: String { String(rawValue.map { $0 == "+" ? "-" : $0 }) }
+
     public var languages: [Language] {
         switch self {
         case .en: return [.en]

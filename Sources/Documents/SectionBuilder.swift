@@ -21,7 +21,7 @@ struct SectionBuilder {
         let signs = article.warningSigns
         let content = writer.heading(writer.label(.warningSigns), level: 2, colour: .warning)
             + writer.paragraphs(signs.intro.map { [$0] } ?? [])
-            + writer.bullets(signs.short.isEmpty ? signs.items : signs.short,
+            + writer.bullets(signs.brief,
                              style: signs.short.isEmpty ? nil : writer.style(.body, bold: true, after: writer.bodySize * 0.25))
         return writer.box(content, fill: .warningFill, stroke: .warning, accent: true, keepTogether: true,
                           anchor: anchor)

@@ -15,7 +15,7 @@ public enum WarningCard: DocumentDefinition {
         let front: [Block] = [
             .text(StyledText(writer.labelRuns(.hospitalNow), style: heading, role: .heading(level: 1))),
             .text(StyledText(writer.titleRuns(context.article.title), style: writer.style(.small, colour: .muted, after: 2))),
-        ] + (signs.short.isEmpty ? signs.items : signs.short).map(writer.bullet)
+        ] + signs.brief.map(writer.bullet)
         let back = backFields.map { writer.field($0, minimumLine: writer.bodySize * 6) }
         let sheet = writer.layout.sheet ?? DocumentLayout.Sheet(item: Size(width: millimetres(85.6), height: millimetres(54)),
                                                                gutter: millimetres(6))
@@ -23,7 +23,7 @@ public enum WarningCard: DocumentDefinition {
         var template = SheetTemplate(size: context.paper.size, margin: DocumentLayout.safeMargin, item: sheet.item,
                                      padding: Insets(all: padding), gutter: sheet.gutter, markLength: millimetres(3),
                                      markColor: writer.layout.colour(.text), outlineColor: writer.layout.colour(.rule))
-        template.sideSources = ["warning_signs.\(signs.short.isEmpty ? "items" : "short"), title"]
+        template.sideSources = ["\(signs.briefField), title"]
         return DocumentPlan(pagination: .sheet(sides: [front, back], template),
                             title: writer.documentTitle(.card),
                             subject: context.labels.text(.card, .en), diagnostics: writer.diagnostics + writer.layout.warnings)

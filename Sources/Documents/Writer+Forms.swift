@@ -80,7 +80,7 @@ extension Writer {
     /// is never split: "go to hospital now if…". Compact runs the signs on in one
     /// paragraph per language, for one-page documents in two languages.
     func hospitalNowBox(anchor: String, compact: Bool = false) -> Block {
-        let signs = article.warningSigns.short.isEmpty ? article.warningSigns.items : article.warningSigns.short
+        let signs = article.warningSigns.brief
         let bold = style(.body, bold: true, after: bodySize * 0.2)
         let list: [Block]
         if compact {

@@ -7,7 +7,6 @@ import LayoutEngine
 final class Writer {
     let article: Article
     let mode: LanguageMode
-    let paper: Paper
     let pageSize: Size
     let layout: DocumentLayout
     let labels: Labels
@@ -19,7 +18,6 @@ final class Writer {
     init(_ context: DocumentContext) {
         article = context.article
         mode = context.mode
-        paper = context.paper
         pageSize = context.pageSize
         layout = context.layout
         labels = context.labels

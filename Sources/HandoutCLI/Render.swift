@@ -101,7 +101,7 @@ struct Render: ParsableCommand {
     }
 
     static func defaultPath(slug: String, options: RenderOptions, format: Format) -> String {
-        let language = options.mode.rawValue.replacingOccurrences(of: "+", with: "-")
+        let language = options.mode.fileName
         let variants = [(options.largePrint, "large"), (options.grayscale, "gray"), (options.booklet, "booklet"),
                         (options.bleed > 0 || options.cropMarks, "print")].filter(\.0).map { "-\($0.1)" }.joined()
         return "output/\(slug)-\(options.document.rawValue)-\(language)-\(options.paper.rawValue)\(variants).\(format.rawValue)"

@@ -179,7 +179,7 @@ public final class Packer: Sendable {
             for document in request.documents {
                 for mode in request.modes {
                     for paper in request.papers {
-                        let language = mode.rawValue.replacingOccurrences(of: "+", with: "-")
+                        let language = mode.fileName
                         jobs.append(Job(article: article, options: RenderOptions(document: document, mode: mode, paper: paper),
                                         file: "\(article.slug)/\(document.rawValue)-\(language)-\(paper.rawValue).pdf"))
                     }

@@ -63,7 +63,7 @@ struct Routes: Sendable {
         }
         let key = RenderKey(slug: slug, articleHash: entry.hash, options: options, previewPage: page)
         let data = try await render(key, article: entry.article)
-        let name = "\(slug)-\(document.rawValue)-\(options.mode.rawValue.replacingOccurrences(of: "+", with: "-"))-\(options.paper.rawValue)\(options.largePrint ? "-large" : "").\(parts[1])"
+        let name = "\(slug)-\(document.rawValue)-\(options.mode.fileName)-\(options.paper.rawValue)\(options.largePrint ? "-large" : "").\(parts[1])"
         let download = request.uri.queryParameters.get("download") == "1"
         return Self.file(data, request: request, type: page == nil ? "application/pdf" : "image/png",
                          disposition: "\(download ? "attachment" : "inline"); filename=\"\(name)\"")

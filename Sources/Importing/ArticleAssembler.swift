@@ -413,10 +413,7 @@ struct ArticleAssembler: PageReading {
     static func slug(from url: String, title: String) -> String {
         let last = url.split(separator: "/").last.map(String.init) ?? ""
         let source = last.contains(".") || last.contains(":") || last.isEmpty ? title : last
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789")
-        let words = source.lowercased().map { allowed.contains($0) ? $0 : " " }
-        let slug = String(words).split(separator: " ").joined(separator: "-")
-        return slug.isEmpty ? "article" : slug
+        return Metadata.slug(from: source) ?? "article"
     }
 }
 

@@ -46,7 +46,7 @@ struct BlockReader: PageReading {
     static let embedded: Set<String> = ["video", "audio", "iframe", "object", "embed"]
 
     /// The article format's deepest list nesting.
-    static let deepestList = 3
+    static let deepestList = ArticleLoader.deepestList
 
     mutating func read(_ node: HTMLNode) {
         events += blocks(in: node.children)
