@@ -45,7 +45,7 @@ public enum Checklist: DocumentDefinition {
             blocks.append(writer.formHeading(.mistakes))
             blocks += mistakes.map(writer.bullet)
         }
-        blocks.append(writer.hospitalNowBox(anchor: "warning-signs"))
+        blocks.append(writer.hospitalNowBox(anchor: Anchor.warningSigns))
         return writer.plan(blocks, subtitle: .checklist)
     }
 }

@@ -44,7 +44,7 @@ struct Diary {
         blocks.append(.group([.row(RowBlock(columns: [[writer.formHeading(.notes), writer.writeIn(3)],
                                                        [writer.formHeading(.nextVisit), writer.writeIn(3)]],
                                              gap: writer.bodySize * 2))], keepTogether: true))
-        blocks.append(writer.hospitalNowBox(anchor: "warning-signs"))
+        blocks.append(writer.hospitalNowBox(anchor: Anchor.warningSigns))
         return writer.plan(blocks, subtitle: period == .week ? .diaryWeek : .diaryMonth)
     }
 

@@ -6,15 +6,9 @@ import LayoutEngine
 
 public enum Handout: DocumentDefinition {
     /// Sections a handout layout may list, in the order of the article page.
-    public static let sections = [
-        "summary", "key_takeaways", "warning_details", "definition",
-    ] + SectionKind.allCases.map(\.rawValue) + [
-        "other_sections", "medicine_safety", "doctor_visit", "roadmap", "diary_prompts", "faq", "conclusion",
-        "disclaimer", "references", "read_online", "about",
-    ]
+    public static let sections = SectionName.allCases.map(\.rawValue)
     /// Medical safety text a layout may not drop (the warning signs are always placed first).
-    public static let requiredSections = ["disclaimer"]
-    static let warningAnchor = "warning-signs"
+    public static let requiredSections = [SectionName.disclaimer.rawValue]
 
     public static func plan(_ context: DocumentContext) -> DocumentPlan {
         let writer = Writer(context)
@@ -25,10 +19,11 @@ public enum Handout: DocumentDefinition {
         let small = crowded && context.mode == .bilingual
         var builder = SectionBuilder(article: context.article, writer: writer)
         builder.introInDetails = small
-        let warnings = small ? writer.hospitalNowBox(anchor: warningAnchor, compact: true) : builder.warningSigns()
+        let warnings = small ? writer.hospitalNowBox(anchor: Anchor.warningSigns, compact: true) : builder.warningSigns()
         var blocks = builder.titleBlock(subtitle: .handout) + [warnings]
-        for name in context.layout.sections { blocks += builder.section(name) }
+        // The layout file's names were checked against SectionName when it was read.
+        for name in context.layout.sections.compactMap(SectionName.init(rawValue:)) { blocks += builder.section(name) }
         return writer.plan(blocks, subtitle: .handout,
-                           rules: [.wholeOnFirstPage(anchor: warningAnchor, what: "the urgent warning signs box", source: "warning_signs")])
+                           rules: [.wholeOnFirstPage(anchor: Anchor.warningSigns, what: "the urgent warning signs box", source: "warning_signs")])
     }
 }

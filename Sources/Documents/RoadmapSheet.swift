@@ -14,7 +14,7 @@ public enum RoadmapSheet: DocumentDefinition {
             blocks += builder.titled(.tips, writer.bullets(roadmap.tips), level: 2)
         }
         // Step 1 is "check danger signs first": the signs themselves close the page.
-        blocks.append(writer.hospitalNowBox(anchor: Handout.warningAnchor, compact: context.mode == .bilingual))
+        blocks.append(writer.hospitalNowBox(anchor: Anchor.warningSigns, compact: context.mode == .bilingual))
         return writer.plan(blocks, subtitle: .roadmap)
     }
 }

@@ -17,7 +17,7 @@ struct SectionBuilder {
 
     /// The urgent warning signs in a box that is never split: the short forms when the
     /// article has them (so the box stays small enough for page 1), else the full signs.
-    func warningSigns(anchor: String = Handout.warningAnchor) -> Block {
+    func warningSigns(anchor: String = Anchor.warningSigns) -> Block {
         let signs = article.warningSigns
         let content = writer.heading(writer.label(.warningSigns), level: 2, colour: .warning)
             + writer.paragraphs(signs.intro.map { [$0] } ?? [])
@@ -35,8 +35,8 @@ struct SectionBuilder {
     }
 
     /// The part `name` of the layout, then the article's own sections that follow it on the page.
-    func section(_ name: String) -> [Block] {
-        part(name) + article.otherSections.filter { $0.after == name && placedAfter.contains(name) }.flatMap(ownSection)
+    func section(_ name: SectionName) -> [Block] {
+        part(name) + article.otherSections.filter { $0.after == name.rawValue && placedAfter.contains(name.rawValue) }.flatMap(ownSection)
     }
 
     /// Parts of this document's layout an article's own section can be printed after.
@@ -46,27 +46,26 @@ struct SectionBuilder {
         titled(.summary, writer.content(section.blocks), title: section.title)
     }
 
-    func part(_ name: String) -> [Block] {
-        if let kind = SectionKind(rawValue: name) { return listed(kind) }
+    func part(_ name: SectionName) -> [Block] {
         switch name {
-        case "summary": return titled(.summary, writer.paragraphs(article.summary))
-        case "key_takeaways": return titled(.keyTakeaways, writer.bullets(article.keyTakeaways))
-        case "warning_details": return warningDetails()
-        case "definition": return titled(.definition, writer.paragraphs(article.definition))
-        case "other_sections":
+        case .listed(let kind): return listed(kind)
+        case .summary: return titled(.summary, writer.paragraphs(article.summary))
+        case .keyTakeaways: return titled(.keyTakeaways, writer.bullets(article.keyTakeaways))
+        case .warningDetails: return warningDetails()
+        case .definition: return titled(.definition, writer.paragraphs(article.definition))
+        case .otherSections:
             // Those that follow no part the layout prints.
             return article.otherSections.filter { $0.after.map { !placedAfter.contains($0) } ?? true }.flatMap(ownSection)
-        case "medicine_safety": return medicineSafety()
-        case "doctor_visit": return doctorVisit()
-        case "roadmap": return roadmap()
-        case "diary_prompts": return titled(.diaryPrompts, writer.bullets(article.diaryPrompts.map(\.label)))
-        case "faq": return faq()
-        case "conclusion": return titled(.conclusion, writer.paragraphs(article.conclusion))
-        case "disclaimer": return [disclaimer()]
-        case "references": return references()
-        case "read_online": return [writer.readOnline()]
-        case "about": return about()
-        default: return []
+        case .medicineSafety: return medicineSafety()
+        case .doctorVisit: return doctorVisit()
+        case .roadmap: return roadmap()
+        case .diaryPrompts: return titled(.diaryPrompts, writer.bullets(article.diaryPrompts.map(\.label)))
+        case .faq: return faq()
+        case .conclusion: return titled(.conclusion, writer.paragraphs(article.conclusion))
+        case .disclaimer: return [disclaimer()]
+        case .references: return references()
+        case .readOnline: return [writer.readOnline()]
+        case .about: return about()
         }
     }
 

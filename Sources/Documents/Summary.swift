@@ -9,7 +9,7 @@ public enum Summary: DocumentDefinition {
         let writer = Writer(context)
         let builder = SectionBuilder(article: context.article, writer: writer)
         var blocks = builder.titleBlock(subtitle: .onePage)
-        blocks.append(writer.hospitalNowBox(anchor: Handout.warningAnchor, compact: context.mode == .bilingual))
+        blocks.append(writer.hospitalNowBox(anchor: Anchor.warningSigns, compact: context.mode == .bilingual))
         blocks += builder.titled(.keyTakeaways, writer.bullets(context.article.keyTakeaways))
         blocks += builder.titled(.whenToSee, writer.paragraphs([writer.label(.seeDoctorIf)]))
         // The disclaimer sits beside the QR code, in each language, to keep the page to one.
@@ -18,6 +18,6 @@ public enum Summary: DocumentDefinition {
             .text(writer.styled(context.article.disclaimer, $0, style: small))
         }))
         return writer.plan(blocks, subtitle: .onePage,
-                           rules: [.wholeOnFirstPage(anchor: Handout.warningAnchor, what: "the urgent warning signs box", source: "warning_signs")])
+                           rules: [.wholeOnFirstPage(anchor: Anchor.warningSigns, what: "the urgent warning signs box", source: "warning_signs")])
     }
 }
