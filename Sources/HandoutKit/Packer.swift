@@ -77,23 +77,46 @@ public final class Packer: Sendable {
         throws(DiagnosticError) -> PackReport {
         var failures: [(String, [Diagnostic])] = []
         let jobs = plan(request, failures: &failures)
+        let previous = try skipUnchanged(jobs, in: request)
+        var tally = collect(render(jobs, request, previous: previous, progress: progress), of: jobs, failures: &failures)
+        combine(jobs, request, previous: previous, tally: &tally, failures: &failures, progress: progress)
+        let manifest = try writeManifest(tally.entries, in: request.folder)
+        return PackReport(manifest: manifest, written: tally.written, skipped: tally.skipped, failures: failures)
+    }
+
+    /// What the run made so far: the manifest's entries, files written and skipped.
+    struct Tally {
+        var entries: [Manifest.Entry] = []
+        var written = 0
+        var skipped = 0
+    }
+
+    /// Clears what a killed run left, and reads the last run's manifest: unchanged files
+    /// are skipped against it. Files made from changed inputs leave the manifest before
+    /// they are replaced, so a run stopped part-way never leaves it describing a file that
+    /// is no longer there.
+    func skipUnchanged(_ jobs: [Job], in request: PackRequest) throws(DiagnosticError) -> [String: Manifest.Entry] {
         let manifestPath = request.folder.appendingPathComponent(Manifest.name).path
         AtomicFile.removeLeftovers(of: jobs.map { request.folder.appendingPathComponent($0.file).path } + [manifestPath]
             + request.papers.map { request.folder.appendingPathComponent("pack-\($0.rawValue).pdf").path })
         let previousManifest = Manifest.read(in: request.folder)
         let previous = Dictionary(previousManifest.files.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
-        // Files made from changed inputs leave the manifest before they are replaced: a run
-        // stopped part-way never leaves it describing a file that is no longer there.
         let replaced = Set(jobs.filter { job in
             previous[job.file].map { $0.articleHash != job.article.hash || $0.layoutHash != layoutHash(job.options.document) } ?? false
         }.map(\.file))
         if !replaced.isEmpty {
             try AtomicFile.write(Manifest(files: previousManifest.files.filter { !replaced.contains($0.file) }).json, to: manifestPath)
         }
+        return previous
+    }
+
+    /// Renders every job on the workers, one article to a worker at a time (it is read once
+    /// for all of its files), saying each outcome as it comes.
+    func render(_ jobs: [Job], _ request: PackRequest, previous: [String: Manifest.Entry],
+                progress: @escaping @Sendable (PackEvent, _ done: Int, _ total: Int) -> Void)
+        -> [Result<(Manifest.Entry, Bool), DiagnosticError>?] {
         let results = ResultBox<Result<(Manifest.Entry, Bool), DiagnosticError>>(count: jobs.count)
         let counter = ResultBox<Int>(count: 1)
-
-        // One article to a worker at a time: it is read once for all of its files.
         let groups = Self.groups(jobs)
         Self.parallel(groups.count, workers: request.workers) { group in
             var article: Result<Article, DiagnosticError>?
@@ -113,45 +136,58 @@ public final class Packer: Sendable {
                 }
             }
         }
+        return results.values
+    }
 
-        var entries: [Manifest.Entry] = []
-        var written = 0, skipped = 0
-        for (job, outcome) in zip(jobs, results.values) {
+    /// The outcomes counted: entries for the manifest, failures with their file.
+    func collect(_ outcomes: [Result<(Manifest.Entry, Bool), DiagnosticError>?], of jobs: [Job],
+                 failures: inout [(String, [Diagnostic])]) -> Tally {
+        var tally = Tally()
+        for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {
             case .success(let (entry, wrote))?:
-                entries.append(entry)
-                if wrote { written += 1 } else { skipped += 1 }
+                tally.entries.append(entry)
+                if wrote { tally.written += 1 } else { tally.skipped += 1 }
             case .failure(let error)?:
                 failures.append((job.file, error.diagnostics))
             case nil:
                 break
             }
         }
-        let made = Set(entries.map(\.file))
+        return tally
+    }
+
+    /// The print PDF for each paper, made again only when a document changed.
+    func combine(_ jobs: [Job], _ request: PackRequest, previous: [String: Manifest.Entry], tally: inout Tally,
+                 failures: inout [(String, [Diagnostic])], progress: (PackEvent, _ done: Int, _ total: Int) -> Void) {
+        let made = Set(tally.entries.map(\.file))
         for paper in request.papers {
             let name = "pack-\(paper.rawValue).pdf"
             let parts = jobs.filter { $0.options.paper == paper && made.contains($0.file) }
             guard !parts.isEmpty else { continue }
             let exists = FileManager.default.fileExists(atPath: request.folder.appendingPathComponent(name).path)
-            if written == 0 && exists && Set(previous.keys) == made {
-                skipped += 1
+            if tally.written == 0 && exists && Set(previous.keys) == made {
+                tally.skipped += 1
                 progress(.skipped(name), jobs.count, jobs.count)
                 continue
             }
             do {
-                let pages = try combine(parts, entries: entries, paper: paper, workers: request.workers,
+                let pages = try combine(parts, entries: tally.entries, paper: paper, workers: request.workers,
                                         to: request.folder.appendingPathComponent(name))
-                written += 1
+                tally.written += 1
                 progress(.written(name, pages: pages), jobs.count, jobs.count)
             } catch {
                 failures.append((name, error.diagnostics))
             }
         }
+    }
+
+    /// The manifest, written only when it changed.
+    func writeManifest(_ entries: [Manifest.Entry], in folder: URL) throws(DiagnosticError) -> Manifest {
         let manifest = Manifest(files: entries.sorted { $0.file < $1.file })
-        if FileManager.default.contents(atPath: manifestPath) != manifest.json {
-            try AtomicFile.write(manifest.json, to: manifestPath)
-        }
-        return PackReport(manifest: manifest, written: written, skipped: skipped, failures: failures)
+        let path = folder.appendingPathComponent(Manifest.name).path
+        if FileManager.default.contents(atPath: path) != manifest.json { try AtomicFile.write(manifest.json, to: path) }
+        return manifest
     }
 
     /// Reads every article (on every worker) and lists its files; an article that does not
