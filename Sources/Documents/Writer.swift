@@ -168,7 +168,11 @@ final class Writer {
         let role: DocumentLayout.Role = level == 0 ? .title : level == 1 ? .heading : .subheading
         let size = layout.size(role).size
         let style = self.style(role, colour: colour, bold: true, before: size * (level == 0 ? 0 : 1.0), after: size * 0.3)
-        return paired { [.text(self.styled(text, $0, style: style, role: .heading(level: level + 1)))] }
+        var texts = mode.languages.map { styled(text, $0, style: style, role: .heading(level: level + 1)) }
+        // Side by side, the pair is one bookmark, opened by the first.
+        texts[0].bookmark = texts.map(\.plainText).joined(separator: " / ")
+        for index in texts.indices.dropFirst() { texts[index].bookmarked = false }
+        return paired { language in [.text(texts[self.mode.languages.firstIndex(of: language) ?? 0])] }
     }
 
     func paragraphs(_ texts: [LocalizedText], style: ParagraphStyle? = nil) -> [Block] {

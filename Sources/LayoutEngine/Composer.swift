@@ -61,9 +61,13 @@ public final class Composer {
         let baseline = Baseline.offset(text.style)
         let boxes = shaped.lines.enumerated().map { index, line in
             let x = text.style.centered ? max(0, (width - line.width) / 2) : 0
+            // A web address is clickable over its stretch of the line, the line's full height.
+            let links = shaped.links(line: index).map { link in
+                PlacedItem.link(Rect(x: x + link.from, y: 0, width: link.to - link.from, height: text.style.pitch), url: link.url)
+            }
             return Stack.Entry(
                 LineBox(height: text.style.pitch, keepWithNext: isHeading,
-                        items: [.text(shaped, line: index, origin: Point(x: x, y: baseline))]),
+                        items: [.text(shaped, line: index, origin: Point(x: x, y: baseline))] + links),
                 breakBefore: !isHeading && index >= 2 && count - index >= 2
             )
         }

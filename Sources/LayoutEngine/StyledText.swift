@@ -65,6 +65,10 @@ public struct StyledText: Sendable, Hashable {
     /// The article path of this text, so warnings can say where the problem is.
     public var source: String?
     public var location: SourceLocation?
+    /// For a heading, the bookmark it opens: its own text when nil. A heading set beside its
+    /// translation opens one bookmark for both ("English / Bangla"), so the second says none.
+    public var bookmark: String?
+    public var bookmarked = true
     /// The language the paragraph is in, when its writer says so (an English text standing
     /// in for a missing translation, behind a note in both languages).
     public var declaredLanguage: String?

@@ -14,6 +14,13 @@ public protocol ShapedText: AnyObject {
     var lines: [ShapedLine] { get }
     /// Problems found while shaping: characters no font covers, words wider than the line.
     var diagnostics: [Diagnostic] { get }
+    /// The stretches of line `index` that link somewhere: their left and right x (from the
+    /// line's start, in points) and the address.
+    func links(line index: Int) -> [(from: Double, to: Double, url: String)]
+}
+
+extension ShapedText {
+    public func links(line index: Int) -> [(from: Double, to: Double, url: String)] { [] }
 }
 
 public struct ShapedLine: Sendable, Hashable {

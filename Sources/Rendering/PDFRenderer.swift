@@ -59,13 +59,6 @@ public enum PDFRenderer {
                     open = (ObjectIdentifier(text), tag(for: text.text.role))
                 }
                 text.drawLine(line, x: origin.x, y: origin.y, cairo: cr)
-                // Web addresses in the text are clickable.
-                let style = text.text.style
-                for link in tagged ? text.links(line: line) : [] {
-                    let area = Rect(x: origin.x + link.from, y: origin.y - style.size, width: link.to - link.from,
-                                    height: style.size * 1.3)
-                    addLink(cr, area, url: link.url)
-                }
             case let .rect(rect, fill, stroke, lineWidth):
                 cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height)
                 paint(cr, fill: fill, stroke: stroke, lineWidth: lineWidth)
@@ -210,23 +203,13 @@ public final class PDFWriter {
         }
     }
 
-    /// A bookmark for every heading that starts on this page; a heading and its
-    /// translation beside it (same baseline) make one bookmark, "English / Bangla".
+    /// A bookmark for every heading that starts on this page, as layout named it.
     private func bookmarkHeadings(of page: PageFrame, number: Int) {
-        var headings: [(y: Double, level: Int, title: String)] = []
-        for case let .text(shaped, 0, origin) in page.items {
-            guard case .heading(let level) = shaped.text.role else { continue }
-            let title = shaped.text.plainText
-            if let index = headings.firstIndex(where: { abs($0.y - origin.y) < 0.5 && $0.level == level }) {
-                headings[index].title += " / " + title
-            } else {
-                headings.append((origin.y, level, title))
-            }
-        }
-        for heading in headings {
-            let parent = (1..<max(heading.level, 1)).reversed().compactMap { outline[$0] }.first ?? 0
-            outline[heading.level] = addBookmark(heading.title, page: number, parent: parent)
-            for deeper in outline.keys where deeper > heading.level { outline[deeper] = nil }
+        for case let .text(shaped, 0, _) in page.items {
+            guard case .heading(let level) = shaped.text.role, shaped.text.bookmarked else { continue }
+            let parent = (1..<max(level, 1)).reversed().compactMap { outline[$0] }.first ?? 0
+            outline[level] = addBookmark(shaped.text.bookmark ?? shaped.text.plainText, page: number, parent: parent)
+            for deeper in outline.keys where deeper > level { outline[deeper] = nil }
         }
     }
 

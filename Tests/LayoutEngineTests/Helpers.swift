@@ -28,6 +28,19 @@ final class FixedWidthText: ShapedText {
         self.lines = Self.wrap(text.plainText, advance: 0.5 * text.style.size, width: width)
     }
 
+    /// Linked runs, measured at the fixed advance (scalars count as characters here).
+    func links(line index: Int) -> [(from: Double, to: Double, url: String)] {
+        let line = lines[index].scalars, advance = 0.5 * text.style.size
+        var offset = 0
+        return text.runs.compactMap { run in
+            defer { offset += run.text.unicodeScalars.count }
+            let span = offset..<offset + run.text.unicodeScalars.count
+            guard let url = run.link, span.overlaps(line) else { return nil }
+            let start = max(span.lowerBound, line.lowerBound), end = min(span.upperBound, line.upperBound)
+            return (Double(start - line.lowerBound) * advance, Double(end - line.lowerBound) * advance, url)
+        }
+    }
+
     /// Greedy word wrap. Scalar ranges cover the whole text: spaces at the end of a line
     /// belong to that line (as in Pango), but do not count in its width.
     static func wrap(_ string: String, advance: Double, width: Double) -> [ShapedLine] {

@@ -19,3 +19,21 @@ import Testing
         #expect(StyledText([TextRun("১.", language: "bn"), TextRun(" ")], style: style).language == "bn")
     }
 }
+
+/// Layout places each web address's clickable area itself: over its stretch of the line,
+/// the line's whole height, so drawing only paints what it is given.
+@Suite struct LinkPlacementTests {
+    @Test func aLinkCoversItsStretchOfTheLineAtTheLinesHeight() throws {
+        let style = ParagraphStyle(size: 10, lineHeight: 1.5)
+        let text = StyledText([TextRun("Read "), TextRun("site.org", link: "https://site.org"), TextRun(" now")], style: style)
+        let page = try #require(layout([.text(text)]).pages.first)
+        let links = page.items.compactMap { item -> (Rect, String)? in
+            if case let .link(rect, url) = item { return (rect, url) }
+            return nil
+        }
+        #expect(links.count == 1)
+        #expect(links.first?.1 == "https://site.org")
+        // The body starts at (10, 30); "Read " is 5 characters of 5 pt.
+        #expect(links.first?.0 == Rect(x: 10 + 5 * 5, y: 30, width: 8 * 5, height: 15))
+    }
+}
