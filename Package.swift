@@ -85,11 +85,14 @@ let package = Package(
         // The bench draws its floor with Rendering and TextShaping directly, beside Handout.
         .executableTarget(name: "HandoutBench", dependencies: ["HandoutKit", "LayoutEngine", "Rendering", "TextShaping"],
                           swiftSettings: strict),
-        .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "Diagnostics"], swiftSettings: strict),
+        // A fixed-width shaper, so layout is checked exactly and without fonts.
+        .target(name: "TestSupport", dependencies: ["LayoutEngine", "Diagnostics"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "Diagnostics", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel", "Diagnostics"], swiftSettings: strict),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Diagnostics"], swiftSettings: strict),
-        .testTarget(name: "HandoutTests", dependencies: ["HandoutKit", "Documents", "LayoutEngine", "TextShaping", "Diagnostics"],
-                    exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "HandoutTests", dependencies: ["HandoutKit", "Documents", "LayoutEngine", "TextShaping", "Diagnostics",
+                                                     "TestSupport"],
+                    exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
         .testTarget(name: "HandoutServerTests", dependencies: [
             "HandoutServer", "HandoutKit", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),

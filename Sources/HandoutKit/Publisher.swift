@@ -75,12 +75,18 @@ public struct Rendered {
 /// Loads fonts and labels once, then renders any number of documents.
 public final class Publisher {
     let resources: Resources
-    let shaper: PangoShaper
+    let shaper: any TextShaper
     let labels: Labels
 
-    public init(resources: Resources = .standard()) throws(DiagnosticError) {
+    public convenience init(resources: Resources = .standard()) throws(DiagnosticError) {
+        try self.init(resources: resources, shaper: PangoShaper(fonts: try FontLibrary(directory: resources.fonts)))
+    }
+
+    /// A publisher that lays out with `shaper`: another shaper (a fixed-width one) gives
+    /// layouts that do not depend on fonts, for tests. Rendering needs Pango's.
+    public init(resources: Resources = .standard(), shaper: any TextShaper) throws(DiagnosticError) {
         self.resources = resources
-        shaper = PangoShaper(fonts: try FontLibrary(directory: resources.fonts))
+        self.shaper = shaper
         labels = try Labels.load(path: resources.layouts.appendingPathComponent("labels.yaml").path)
     }
 

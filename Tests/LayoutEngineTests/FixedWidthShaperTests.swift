@@ -1,6 +1,7 @@
 // The fake shaper the layout tests rely on: if it were wrong, every other test would be.
 import Testing
 import LayoutEngine
+import TestSupport
 
 @Suite struct FixedWidthShaperTests {
     func texts(_ shaped: any ShapedText) -> [String] {

@@ -7,83 +7,9 @@
 // footer band starts 5 pt below it (y 135), and nothing may come within 5 pt of the edge.
 import Diagnostics
 import LayoutEngine
+import TestSupport
 
-// MARK: - A shaper with fixed-width characters
 
-/// Every character is half the font size wide; lines break greedily at spaces, and a word
-/// wider than the line stays whole on a line of its own.
-final class FixedWidthShaper: TextShaper {
-    func shape(_ text: StyledText, width: Double) -> any ShapedText {
-        FixedWidthText(text, width: width)
-    }
-}
-
-final class FixedWidthText: ShapedText {
-    let text: StyledText
-    let lines: [ShapedLine]
-    let diagnostics: [Diagnostic] = []
-
-    init(_ text: StyledText, width: Double) {
-        self.text = text
-        self.lines = Self.wrap(text.plainText, advance: 0.5 * text.style.size, width: width)
-    }
-
-    /// Linked runs, measured at the fixed advance (scalars count as characters here).
-    func links(line index: Int) -> [(from: Double, to: Double, url: String)] {
-        let line = lines[index].scalars, advance = 0.5 * text.style.size
-        var offset = 0
-        return text.runs.compactMap { run in
-            defer { offset += run.text.unicodeScalars.count }
-            let span = offset..<offset + run.text.unicodeScalars.count
-            guard let url = run.link, span.overlaps(line) else { return nil }
-            let start = max(span.lowerBound, line.lowerBound), end = min(span.upperBound, line.upperBound)
-            return (Double(start - line.lowerBound) * advance, Double(end - line.lowerBound) * advance, url)
-        }
-    }
-
-    /// Greedy word wrap. Scalar ranges cover the whole text: spaces at the end of a line
-    /// belong to that line (as in Pango), but do not count in its width.
-    static func wrap(_ string: String, advance: Double, width: Double) -> [ShapedLine] {
-        struct Token { var isSpace: Bool; var start: Int; var characters: Int }
-        var tokens: [Token] = []
-        var offset = 0
-        for character in string {
-            let isSpace = character == " "
-            if let last = tokens.last, last.isSpace == isSpace {
-                tokens[tokens.count - 1].characters += 1
-            } else {
-                tokens.append(Token(isSpace: isSpace, start: offset, characters: 1))
-            }
-            offset += character.unicodeScalars.count
-        }
-
-        var lines: [ShapedLine] = []
-        var lineStart = 0, lineWidth = 0.0, pendingSpace = 0.0, lineHasWord = false
-        for token in tokens {
-            let tokenWidth = Double(token.characters) * advance
-            if token.isSpace {
-                pendingSpace += tokenWidth
-                continue
-            }
-            if lineHasWord && lineWidth + pendingSpace + tokenWidth > width + 1e-9 {
-                lines.append(ShapedLine(width: lineWidth, scalars: lineStart..<token.start))
-                lineStart = token.start
-                lineWidth = tokenWidth
-            } else {
-                lineWidth += pendingSpace + tokenWidth
-            }
-            pendingSpace = 0
-            lineHasWord = true
-        }
-        lines.append(ShapedLine(width: lineWidth, scalars: lineStart..<offset))
-        return lines
-    }
-}
-
-// MARK: - Pages
-
-/// A page whose body is `bodyWidth` × `bodyHeight` at (10, 30), with 30 pt top and bottom
-/// margins, bands 5 pt from the body and a 5 pt safe margin.
 func pageTemplate(bodyWidth: Double = 100, bodyHeight: Double = 100,
                   header: @escaping (Int, Int) -> [Block] = { _, _ in [] },
                   footer: @escaping (Int, Int) -> [Block] = { _, _ in [] }) -> PageTemplate {
