@@ -77,6 +77,8 @@ public final class Publisher {
     let resources: Resources
     let shaper: any TextShaper
     let labels: Labels
+    /// Layout files as read, with the modification date they had: read once per Publisher.
+    private var layouts: [String: (modified: Date?, layout: DocumentLayout)] = [:]
 
     public convenience init(resources: Resources = .standard()) throws(DiagnosticError) {
         try self.init(resources: resources, shaper: PangoShaper(fonts: try FontLibrary(directory: resources.fonts)))
@@ -100,10 +102,8 @@ public final class Publisher {
     public func validate(path: String, today: CalendarDate) -> [Diagnostic] {
         var layoutWarnings: [Diagnostic] = []
         for kind in DocumentKind.allCases {
-            let file = resources.layouts.appendingPathComponent(kind.layoutFile).path
             do {
-                layoutWarnings += try DocumentLayout.load(path: file, sections: kind.definition.sections,
-                                                          required: kind.definition.requiredSections).warnings
+                layoutWarnings += try layout(kind).warnings
             } catch {
                 layoutWarnings += error.diagnostics
             }
@@ -128,60 +128,27 @@ public final class Publisher {
             throw DiagnosticError(.error("--booklet is for the handout: the \(options.document.rawValue) is a single sheet, a form or a landscape page",
                                          hint: "print it as it is, or make the handout a booklet"))
         }
-        let layout = try DocumentLayout.load(path: resources.layouts.appendingPathComponent(options.document.layoutFile).path,
-                                             sections: definition.sections, required: definition.requiredSections)
-            .adjusted(for: options)
-        var scale = 1.0
-        while true {
-            let context = DocumentContext(article: article, mode: options.mode, paper: options.paper,
-                                          layout: layout.scaled(by: scale), labels: labels,
-                                          pageSize: options.booklet ? options.paper.halfSize : options.paper.size)
-            let plan = definition.plan(context)
-            let result = paginate(plan)
-            let tooLong = layout.maxPages.map { result.pages.count > $0 } ?? false
-            if !tooLong && !result.overfull {
-                let broken = result.diagnostics.errors + plan.rules.compactMap { $0.check(result) }
-                if !broken.isEmpty { throw DiagnosticError(broken.map { Self.placed($0, in: article) }) }
-                return (result, plan)
-            }
-            // Too long, or too tall for its card: shrink the type a step, never below the layout's smallest size.
-            let body = layout.size(.body).size
-            let next = scale - 0.25 / body
-            guard body * next >= (layout.smallestBody ?? body) - 0.001 else {
-                let smallest = String(format: "%.1f", body * scale)
-                if result.overfull { throw DiagnosticError(result.diagnostics.errors.map { Self.placed($0, in: article) }) }
-                let parts = definition.fittedParts.filter { article.location(of: $0) != nil }
-                throw DiagnosticError(.error("the \(options.document.rawValue) (\(options.mode.rawValue)) of '\(article.metadata.slug)' needs \(result.pages.count) pages but may have \(layout.maxPages ?? 0), even with body text at \(smallest) pt",
-                                             at: parts.lazy.compactMap(article.location(of:)).first,
-                                             subject: parts.joined(separator: ", "),
-                                             hint: "shorten \(parts.joined(separator: " or ")) in the article, or raise max_pages in layouts/\(options.document.layoutFile)"))
-            }
-            scale = next
-        }
+        let layout = try self.layout(options.document)
+            .adjusted(largePrint: options.largePrint, booklet: options.booklet, grayscale: options.grayscale)
+        return try options.document.layOut(article, mode: options.mode, paper: options.paper,
+                                           pageSize: options.booklet ? options.paper.halfSize : options.paper.size,
+                                           layout: layout, labels: labels, shaper: shaper)
     }
 
-    /// An error about parts of the article ("warning_signs.short") placed where the first of
-    /// them is written, so the editor is sent to the file, line and column to shorten.
-    static func placed(_ diagnostic: Diagnostic, in article: Article) -> Diagnostic {
-        guard diagnostic.location == nil, let subject = diagnostic.subject else { return diagnostic }
-        var placed = diagnostic
-        placed.location = subject.components(separatedBy: ", ").lazy.compactMap(article.location(of:)).first
-        return placed
+    /// The document's layout file, read once and again only when it changes on disk.
+    func layout(_ document: DocumentKind) throws(DiagnosticError) -> DocumentLayout {
+        let path = resources.layouts.appendingPathComponent(document.layoutFile).path
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        if let cached = layouts[path], cached.modified == modified { return cached.layout }
+        let layout = try DocumentLayout.load(path: path, sections: document.definition.sections,
+                                             required: document.definition.requiredSections)
+        layouts[path] = (modified, layout)
+        return layout
     }
 
     /// The cover and contents of a combined pack, laid out on `paper`.
     func cover(entries: [PackCover.Entry], date: CalendarDate, paper: Paper) throws(DiagnosticError) -> LayoutResult {
-        let layout = try DocumentLayout.load(path: resources.layouts.appendingPathComponent("handout.yaml").path,
-                                             sections: Handout.sections, required: Handout.requiredSections)
-        return paginate(PackCover.plan(entries: entries, date: date, paper: paper, layout: layout, labels: labels))
-    }
-
-    private func paginate(_ plan: DocumentPlan) -> LayoutResult {
-        switch plan.pagination {
-        case let .pages(blocks, template):
-            return Paginator.layout(blocks, template: template.makingRoomForBands(shaper: shaper), shaper: shaper)
-        case let .sheet(sides, template): return Imposer.layout(sides: sides, template: template, shaper: shaper)
-        }
+        PackCover.plan(entries: entries, date: date, paper: paper, layout: try layout(.handout), labels: labels).layOut(shaper: shaper)
     }
 
     /// Renders the document to PDF bytes in memory.
@@ -204,34 +171,4 @@ public final class Publisher {
         let pdf = PDFRenderer.render(LayoutResult(pages: sheets, diagnostics: []), info: info)
         return Rendered(pdf: pdf, layout: result, sheets: sheets, warnings: plan.diagnostics + result.diagnostics)
     }
-}
-
-extension DocumentLayout {
-    /// Large print (body at least 16 pt, everything in proportion, no page limit) and
-    /// grayscale. A wallet card keeps its size: large print does not apply to it.
-    func adjusted(for options: RenderOptions) -> DocumentLayout {
-        var layout = self
-        if options.largePrint, sheet == nil {
-            // Everything in proportion, and nothing (notes, sources) under the floor.
-            layout = layout.scaled(by: max(1, Self.largePrintBody / size(.body).size))
-            layout.type = layout.type.mapValues { TypeSize(size: max($0.size, Self.largePrintBody), lineHeight: $0.lineHeight) }
-            layout.maxPages = nil
-        }
-        if options.largePrint || options.booklet {
-            // The running header and footer grow, or have a narrower page, and may take a
-            // second line: give them room.
-            let small = layout.size(.small)
-            let growth = (small.size - size(.small).size) * small.lineHeight + small.size * small.lineHeight
-            layout.margins.top += growth
-            layout.margins.bottom += growth
-        }
-        if options.grayscale {
-            layout.colours = layout.colours.mapValues(\.gray)
-            layout.grayscale = true
-        }
-        return layout
-    }
-
-    /// The usual floor for large-print materials.
-    static let largePrintBody = 16.0
 }
