@@ -43,15 +43,15 @@ extension Writer {
         return .table(TableBlock(widths: table.header.map { _ in .flexible(1) },
                                  header: table.header.map { cell($0, headStyle) },
                                  rows: table.rows.map { $0.map { cell($0, cellStyle) } },
-                                 rowHeight: bodySize * 1.6, padding: bodySize * 0.35,
+                                 rowHeight: em(metrics.tableRow), padding: em(metrics.tablePadding),
                                  lineColor: layout.colour(.rule), lineWidth: 0.5, headerFill: layout.colour(.noteFill),
-                                 spacing: Spacing(before: bodySize * 0.5, after: bodySize)))
+                                 spacing: Spacing(before: em(metrics.paragraphGap), after: bodySize)))
     }
 
     /// A picture and its caption. Without its PNG file, its words stand in for it (what it
     /// shows, then the caption), said so by a warning, so nothing it said is lost.
     func figure(_ figure: Figure) -> [Block] {
-        let muted = style(.body, colour: .muted, after: bodySize * 0.5)
+        let muted = style(.body, colour: .muted, after: em(metrics.paragraphGap))
         let caption = figure.caption.map { paragraphs([$0], style: muted) } ?? []
         guard let file = figure.image.map({ imagePath($0, beside: figure.location) }), let size = Self.pngSize(file) else {
             if let image = figure.image {
@@ -66,7 +66,7 @@ extension Writer {
         let placed = Size(width: size.width * scale, height: size.height * scale)
         let alt = mode.languages.compactMap { figure.alt[$0] }.joined(separator: " / ")
         return [.drawing(DrawingBlock(size: placed, items: [.image(Rect(x: 0, y: 0, width: placed.width, height: placed.height), file: file, gray: layout.grayscale)],
-                                      spacing: Spacing(before: bodySize * 0.5, after: bodySize * 0.4), alt: alt))] + caption
+                                      spacing: Spacing(before: em(metrics.paragraphGap), after: em(metrics.blockGap)), alt: alt))] + caption
     }
 
     /// A picture's file, named relative to the article file it is written in.

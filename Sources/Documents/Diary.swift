@@ -43,7 +43,7 @@ struct Diary {
         blocks.append(.group(medicineLog(), keepTogether: true))
         blocks.append(.group([.row(RowBlock(columns: [[writer.formHeading(.notes), writer.writeIn(3)],
                                                        [writer.formHeading(.nextVisit), writer.writeIn(3)]],
-                                             gap: writer.bodySize * 2))], keepTogether: true))
+                                             gap: writer.em(writer.metrics.columnsGap)))], keepTogether: true))
         blocks.append(writer.hospitalNowBox(anchor: Anchor.warningSigns))
         return writer.plan(blocks, subtitle: period == .week ? .diaryWeek : .diaryMonth)
     }
@@ -74,7 +74,7 @@ struct Diary {
             header: [text(writer.labelRuns(.whatToRecord), header)] + dayNames.map { text($0, header) },
             rows: rows.map { [text($0, cell)] + blank },
             rowHeight: grid.rowHeight, padding: 2.5, lineColor: writer.layout.colour(.text), lineWidth: 0.6,
-            headerFill: writer.layout.colour(.noteFill), spacing: Spacing(before: writer.bodySize * 0.6, after: writer.bodySize),
+            headerFill: writer.layout.colour(.noteFill), spacing: Spacing(before: writer.em(writer.metrics.sectionGap), after: writer.bodySize),
             anchor: Self.gridAnchor))
     }
 

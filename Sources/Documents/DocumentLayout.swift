@@ -52,6 +52,8 @@ public struct DocumentLayout: Sendable {
     public var colours: [Swatch: Color]
     /// Printed without colour: pictures are drawn in gray too.
     public var grayscale = false
+    /// Gaps, indents, paddings and the like, in ems.
+    public var metrics = Metrics()
     public var sections: [String]
     /// Warnings about the file that do not stop output (small body text).
     public var warnings: [Diagnostic]
@@ -71,7 +73,7 @@ public struct DocumentLayout: Sendable {
         guard let root = reader.root else {
             throw DiagnosticError(.error("the layout file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
         }
-        let layout = root.fields(known: ["page", "columns", "type", "colours", "sections", "grid", "sheet"],
+        let layout = root.fields(known: ["page", "columns", "type", "colours", "sections", "grid", "sheet", "metrics"],
                                  required: ["page", "type", "colours"] + (known.isEmpty ? [] : ["sections"]))
             .flatMap { read($0, known: known, required: required) }
         try reader.throwIfErrors()
@@ -108,11 +110,14 @@ public struct DocumentLayout: Sendable {
         let type = f["type"].flatMap { typeSizes(from: $0, checkBody: f["sheet"] == nil) }
         let colours = f["colours"].flatMap(colours(from:))
         let sections = f["sections"].map { sectionList(from: $0, known: known, required: required) } ?? []
+        let metrics = Metrics.read(f["metrics"])
         guard let margins, let type, let colours, let sections else { return nil }
-        return DocumentLayout(margins: margins, bandGap: bandGap, landscape: landscape, runningHeader: runningHeader,
-                              maxPages: maxPages,
-                              smallestBody: smallestBody, grid: grid, sheet: sheet, columnGap: gap, englishShare: share,
-                              type: type, colours: colours, sections: sections, warnings: [])
+        var layout = DocumentLayout(margins: margins, bandGap: bandGap, landscape: landscape, runningHeader: runningHeader,
+                                    maxPages: maxPages,
+                                    smallestBody: smallestBody, grid: grid, sheet: sheet, columnGap: gap, englishShare: share,
+                                    type: type, colours: colours, sections: sections, warnings: [])
+        layout.metrics = metrics
+        return layout
     }
 
     /// The same layout with every type size multiplied by `factor` (to fit a page limit).

@@ -19,7 +19,7 @@ public enum PackCover {
     /// The cover (title, date, what is inside) and the contents, as pages of the paper.
     public static func plan(entries: [Entry], date: CalendarDate, paper: Paper, layout: DocumentLayout,
                             labels: Labels) -> DocumentPlan {
-        let title = ParagraphStyle(size: layout.size(.title).size * 1.4, lineHeight: 1.3, color: layout.colour(.heading),
+        let title = ParagraphStyle(size: layout.size(.title).size * layout.metrics.coverTitle, lineHeight: 1.3, color: layout.colour(.heading),
                                    bold: true, spaceAfter: 12)
         let body = ParagraphStyle(size: layout.size(.body).size, lineHeight: layout.size(.body).lineHeight,
                                   color: layout.colour(.text), spaceAfter: 4)

@@ -10,7 +10,7 @@ public enum RoadmapSheet: DocumentDefinition {
         let builder = SectionBuilder(article: context.article, writer: writer)
         var blocks = builder.titleBlock(subtitle: .roadmap)
         if let roadmap = context.article.roadmap {
-            blocks += builder.roadmapSteps(roadmap, spacing: writer.bodySize * 0.6)
+            blocks += builder.roadmapSteps(roadmap, spacing: writer.em(writer.metrics.sectionGap))
             blocks += builder.titled(.tips, writer.bullets(roadmap.tips), level: 2)
         }
         // Step 1 is "check danger signs first": the signs themselves close the page.

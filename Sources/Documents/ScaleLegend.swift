@@ -8,10 +8,10 @@ struct ScaleLegend {
     static let points: [(Int, Label)] = [(0, .scale0), (2, .scale2), (4, .scale4), (6, .scale6), (8, .scale8), (10, .scale10)]
 
     func blocks() -> [Block] {
-        let size = writer.bodySize * 2.4
+        let size = writer.em(writer.metrics.face)
         let gap = writer.bodySize
         let column = (writer.bodyWidth - gap * Double(Self.points.count - 1)) / Double(Self.points.count)
-        let instruction = writer.style(.body, bold: true, before: writer.bodySize, after: writer.bodySize * 0.3)
+        let instruction = writer.style(.body, bold: true, before: writer.bodySize, after: writer.em(writer.metrics.labelGap))
         let columns: [[Block]] = Self.points.map { score, label in
             let number = ParagraphStyle(size: writer.bodySize, color: writer.layout.colour(.text), bold: true, centered: true)
             let words = ParagraphStyle(size: writer.layout.size(.small).size, lineHeight: 1.4,

@@ -22,7 +22,7 @@ struct SectionBuilder {
         let content = writer.heading(writer.label(.warningSigns), level: 2, colour: .warning)
             + writer.paragraphs(signs.intro.map { [$0] } ?? [])
             + writer.bullets(signs.brief,
-                             style: signs.short.isEmpty ? nil : writer.style(.body, bold: true, after: writer.bodySize * 0.25))
+                             style: signs.short.isEmpty ? nil : writer.style(.body, bold: true, after: writer.em(writer.metrics.itemGap)))
         return writer.box(content, fill: .warningFill, stroke: .warning, accent: true, keepTogether: true,
                           anchor: anchor)
     }
@@ -107,7 +107,7 @@ struct SectionBuilder {
 
     /// Each step: its number and bold title, its text under the title.
     func roadmapSteps(_ roadmap: Roadmap, spacing: Double = 0) -> [Block] {
-        let indent = writer.markerIndent(count: roadmap.steps.count, size: writer.bodySize, base: writer.bodySize * 1.9)
+        let indent = writer.markerIndent(count: roadmap.steps.count, size: writer.bodySize, base: writer.em(writer.metrics.markerColumn))
         return roadmap.steps.enumerated().flatMap { index, step in
             writer.paired { language in
                 let bold = self.writer.style(.body, bold: true, before: spacing)
@@ -122,7 +122,7 @@ struct SectionBuilder {
     }
 
     func faq() -> [Block] {
-        let bold = writer.style(.body, bold: true, before: writer.bodySize * 0.5, after: 2)
+        let bold = writer.style(.body, bold: true, before: writer.em(writer.metrics.paragraphGap), after: 2)
         let pairs = article.faq.flatMap { writer.paragraphs([$0.question], style: bold) + writer.paragraphs([$0.answer]) }
         return titled(.faq, pairs)
     }
@@ -135,7 +135,7 @@ struct SectionBuilder {
 
     func references() -> [Block] {
         let small = writer.style(.small, after: 2)
-        let indent = writer.markerIndent(count: article.references.count, size: small.size, base: small.size * 2.2)
+        let indent = writer.markerIndent(count: article.references.count, size: small.size, base: small.size * writer.metrics.referenceColumn)
         let items = article.references.enumerated().flatMap { index, reference in
             writer.paired { language in
                 let number = "\(language.digits(index + 1))."

@@ -13,7 +13,7 @@ public enum Summary: DocumentDefinition {
         blocks += builder.titled(.keyTakeaways, writer.bullets(context.article.keyTakeaways))
         blocks += builder.titled(.whenToSee, writer.paragraphs([writer.label(.seeDoctorIf)]))
         // The disclaimer sits beside the QR code, in each language, to keep the page to one.
-        let small = writer.style(.small, colour: .muted, before: writer.bodySize * 0.3)
+        let small = writer.style(.small, colour: .muted, before: writer.em(writer.metrics.labelGap))
         blocks.append(writer.readOnline(beside: context.mode.languages.map {
             .text(writer.styled(context.article.disclaimer, $0, style: small))
         }))

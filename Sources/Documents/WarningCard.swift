@@ -16,7 +16,7 @@ public enum WarningCard: DocumentDefinition {
             .text(StyledText(writer.labelRuns(.hospitalNow), style: heading, role: .heading(level: 1))),
             .text(StyledText(writer.titleRuns(context.article.title), style: writer.style(.small, colour: .muted, after: 2))),
         ] + signs.brief.map(writer.bullet)
-        let back = backFields.map { writer.field($0, minimumLine: writer.bodySize * 6) }
+        let back = backFields.map { writer.field($0, minimumLine: writer.em(writer.metrics.cardFieldLine)) }
         let sheet = writer.layout.sheet ?? DocumentLayout.Sheet(item: Size(width: millimetres(85.6), height: millimetres(54)),
                                                                gutter: millimetres(6))
         let padding = millimetres(3)

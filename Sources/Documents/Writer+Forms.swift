@@ -7,7 +7,7 @@ extension Writer {
     /// Room for handwriting: 1.4 times the body's line pitch (about 8 mm at 12 pt).
     var fieldStyle: ParagraphStyle {
         ParagraphStyle(size: bodySize, lineHeight: layout.size(.body).lineHeight * 1.4, color: layout.colour(.text),
-                       spaceAfter: bodySize * 0.2)
+                       spaceAfter: em(metrics.fieldGap))
     }
 
     var lineColour: Color { layout.colour(.muted) }
@@ -19,20 +19,20 @@ extension Writer {
 
     func field(runs: [TextRun], minimumLine: Double? = nil) -> Block {
         .field(FieldBlock(label: StyledText(runs, style: fieldStyle, role: .label),
-                          minimumLine: minimumLine ?? bodySize * 8, lineColor: lineColour,
+                          minimumLine: minimumLine ?? em(metrics.fieldLine), lineColor: lineColour,
                           spacing: Spacing(after: fieldStyle.spaceAfter)))
     }
 
     /// Fields side by side, with relative widths (name wide, age narrow).
     func fields(_ entries: [(Label, Double)]) -> Block {
-        .row(RowBlock(columns: entries.map { [field($0.0, minimumLine: bodySize * 3)] }, weights: entries.map(\.1),
-                      gap: bodySize * 1.2, spacing: Spacing(after: bodySize * 0.4)))
+        .row(RowBlock(columns: entries.map { [field($0.0, minimumLine: em(metrics.shortFieldLine))] }, weights: entries.map(\.1),
+                      gap: em(metrics.fieldsGap), spacing: Spacing(after: em(metrics.blockGap))))
     }
 
     /// Blank ruled lines to write on.
     func writeIn(_ lines: Int) -> Block {
         .writeIn(WriteInBlock(lines: lines, pitch: fieldStyle.pitch, lineColor: lineColour,
-                              spacing: Spacing(after: bodySize * 0.4)))
+                              spacing: Spacing(after: em(metrics.blockGap))))
     }
 
     /// Article text in each language of the document: side by side when bilingual, so one
@@ -45,27 +45,27 @@ extension Writer {
     func bullet(_ text: LocalizedText) -> Block {
         let marker = StyledText("•", style: ParagraphStyle(size: bodySize, lineHeight: itemStyle.lineHeight,
                                                            color: layout.colour(.heading), bold: true), role: .label)
-        return .item(ListItemBlock(marker: marker, indent: bodySize * 1.9, content: bothLanguages(text),
-                                   spacing: Spacing(after: bodySize * 0.25)))
+        return .item(ListItemBlock(marker: marker, indent: em(metrics.markerColumn), content: bothLanguages(text),
+                                   spacing: Spacing(after: em(metrics.itemGap))))
     }
 
     /// A box to tick beside a prompt; under it, an "Answer" line and blank lines to write on.
     func tick(_ text: LocalizedText, answer: Bool = false, writeLines: Int = 0) -> [Block] {
-        let box = Marker.tickBox(size: bodySize * 0.95, color: layout.colour(.text), lineWidth: 1)
+        let box = Marker.tickBox(size: em(metrics.tickBox), color: layout.colour(.text), lineWidth: 1)
         let follows = answer || writeLines > 0
-        let item = Block.item(ListItemBlock(marker: box, indent: bodySize * 1.9, content: bothLanguages(text),
-                                            spacing: Spacing(before: bodySize * 0.2, after: bodySize * 0.1),
+        let item = Block.item(ListItemBlock(marker: box, indent: em(metrics.markerColumn), content: bothLanguages(text),
+                                            spacing: Spacing(before: em(metrics.fieldGap), after: em(metrics.tickGap)),
                                             keepWithNext: follows))
         guard follows else { return [item] }
         let lines = (answer ? [field(.answer)] : []) + (writeLines > 0 ? [writeIn(writeLines)] : [])
-        return [item, .item(ListItemBlock(marker: StyledText("", style: itemStyle), indent: bodySize * 1.9, content: lines))]
+        return [item, .item(ListItemBlock(marker: StyledText("", style: itemStyle), indent: em(metrics.markerColumn), content: lines))]
     }
 
     /// A heading made of labels, in every language of the document on one line.
     func formHeading(_ label: Label, colour: DocumentLayout.Swatch = .heading) -> Block {
         let size = layout.size(.heading).size
-        return .text(StyledText(labelRuns(label), style: style(.heading, colour: colour, bold: true, before: size * 0.9,
-                                                                 after: size * 0.35),
+        return .text(StyledText(labelRuns(label), style: style(.heading, colour: colour, bold: true, before: size * metrics.formHeadingBefore,
+                                                                 after: size * metrics.formHeadingAfter),
                                 role: .heading(level: 2)))
     }
 
@@ -73,7 +73,7 @@ extension Writer {
     func formTitle(_ label: Label) -> [Block] {
         let title = style(.title, colour: .heading, bold: true, after: 2)
         return [.text(StyledText(labelRuns(label), style: title, role: .heading(level: 1))),
-                .text(StyledText(titleRuns(article.title), style: style(.subheading, colour: .muted, after: bodySize * 0.6)))]
+                .text(StyledText(titleRuns(article.title), style: style(.subheading, colour: .muted, after: em(metrics.sectionGap))))]
     }
 
     /// The urgent warning signs, short forms where the article has them, in a box that
@@ -81,7 +81,7 @@ extension Writer {
     /// paragraph per language, for one-page documents in two languages.
     func hospitalNowBox(anchor: String, compact: Bool = false) -> Block {
         let signs = article.warningSigns.brief
-        let bold = style(.body, bold: true, after: bodySize * 0.2)
+        let bold = style(.body, bold: true, after: em(metrics.fieldGap))
         let list: [Block]
         if compact {
             // One paragraph, each sign in the language, or marked missing one by one (a sign

@@ -33,8 +33,11 @@ final class Writer {
     }
 
     var bodySize: Double { layout.size(.body).size }
-    var paragraphStyle: ParagraphStyle { style(.body, after: bodySize * 0.5) }
-    var itemStyle: ParagraphStyle { style(.body, after: bodySize * 0.25) }
+    var metrics: Metrics { layout.metrics }
+    /// `value` ems of the body text, in points.
+    func em(_ value: Double) -> Double { bodySize * value }
+    var paragraphStyle: ParagraphStyle { style(.body, after: em(metrics.paragraphGap)) }
+    var itemStyle: ParagraphStyle { style(.body, after: em(metrics.itemGap)) }
 
     // MARK: Text
 
@@ -103,7 +106,7 @@ final class Writer {
     func readOnline(beside extra: [Block] = []) -> Block {
         let url = article.metadata.canonicalURL
         let size = millimetres(24)
-        let words = style(.body, bold: true, after: bodySize * 0.3)
+        let words = style(.body, bold: true, after: em(metrics.labelGap))
         let address = style(.body, colour: .heading)
         let text: [Block] = [.text(StyledText(labelRuns(.readFull), style: words, role: .label)),
                              .text(StyledText([TextRun(url, link: url, language: Language.en.rawValue)], style: address, role: .label))]
@@ -167,7 +170,8 @@ final class Writer {
     func heading(_ text: LocalizedText, level: Int = 1, colour: DocumentLayout.Swatch = .heading) -> [Block] {
         let role: DocumentLayout.Role = level == 0 ? .title : level == 1 ? .heading : .subheading
         let size = layout.size(role).size
-        let style = self.style(role, colour: colour, bold: true, before: size * (level == 0 ? 0 : 1.0), after: size * 0.3)
+        let style = self.style(role, colour: colour, bold: true, before: size * (level == 0 ? 0 : metrics.headingBefore),
+                               after: size * metrics.headingAfter)
         var texts = mode.languages.map { styled(text, $0, style: style, role: .heading(level: level + 1)) }
         // Side by side, the pair is one bookmark, opened by the first.
         texts[0].bookmark = texts.map(\.plainText).joined(separator: " / ")
@@ -183,8 +187,8 @@ final class Writer {
     /// with their translation.
     func list(_ items: [ListItem], numbered: Bool, level: Int = 0, style: ParagraphStyle? = nil,
               indent: Double? = nil) -> [Block] {
-        let indent = indent ?? (numbered ? markerIndent(count: items.count, size: bodySize, base: bodySize * 1.9)
-                                         : bodySize * 1.9)
+        let indent = indent ?? (numbered ? markerIndent(count: items.count, size: bodySize, base: em(metrics.markerColumn))
+                                         : em(metrics.markerColumn))
         let blocks = items.enumerated().flatMap { index, item in
             paired { [self.item(item.text, marker: self.marker(index, numbered: numbered, level: level, $0),
                                 level: level, $0, style: style, indent: indent, keepWithNext: !item.blocks.isEmpty)] }
@@ -210,7 +214,7 @@ final class Writer {
 
     func item(_ text: LocalizedText, marker: String, level: Int, _ language: Language,
               style: ParagraphStyle? = nil, indent: Double? = nil, keepWithNext: Bool = false) -> Block {
-        let indent = indent ?? bodySize * 1.9
+        let indent = indent ?? em(metrics.markerColumn)
         let style = style ?? itemStyle
         let markerStyle = ParagraphStyle(size: style.size, lineHeight: style.lineHeight, color: layout.colour(.heading),
                                          bold: true)
@@ -224,7 +228,7 @@ final class Writer {
     /// Room for the markers of a list of `count` numbered items: `base` holds "99.";
     /// each further digit of the longest number widens it (10,000 items need "10000.").
     func markerIndent(count: Int, size: Double, base: Double) -> Double {
-        base + size * 0.65 * Double(max(0, String(count).count - 2))
+        base + size * metrics.digit * Double(max(0, String(count).count - 2))
     }
 
     /// A number written in Bangla digits is Bangla; Latin digits and bullets have no language.
@@ -238,8 +242,8 @@ final class Writer {
 
     func box(_ content: [Block], fill: DocumentLayout.Swatch, stroke: DocumentLayout.Swatch, accent: Bool,
              keepTogether: Bool, anchor: String? = nil) -> Block {
-        let pad = bodySize * 0.8
-        let bar = accent ? bodySize * 0.4 : 0
+        let pad = em(metrics.boxPadding)
+        let bar = accent ? em(metrics.accentBar) : 0
         let style = BoxStyle(padding: Insets(top: pad, right: pad, bottom: pad * 0.6, left: pad + bar),
                              fill: layout.colour(fill), stroke: layout.colour(stroke), lineWidth: accent ? 1.5 : 0.75,
                              accentBar: bar, keepTogether: keepTogether)

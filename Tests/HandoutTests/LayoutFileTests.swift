@@ -4,6 +4,7 @@ import Diagnostics
 import Foundation
 import HandoutKit
 import LayoutEngine
+import TestSupport
 import Testing
 
 @Suite("Layout and labels files")
@@ -130,6 +131,34 @@ struct LayoutFileTests {
         #expect(at.column == 5)
         expectOneError(errors, file: path, line: at.line, column: at.column, message: ["unknown section 'causs'"],
                        hint: "did you mean 'causes'?")
+    }
+
+    /// Gaps and indents are the layout's: `metrics:` sets them, in ems; left out, they are
+    /// the designed values; a misspelt name is an error with a suggestion.
+    @Test func metricsAreReadFromTheLayoutFile() throws {
+        let shipped = try shippedLayout()
+        let designed = try loadLayout(shipped).result.get()
+        #expect(designed.metrics.markerColumn == 1.9 && designed.metrics.boxPadding == 0.8)
+        let wider = try loadLayout(shipped + "metrics:\n  marker_column: 3\n  box_padding: 1.2\n").result.get()
+        #expect(wider.metrics.markerColumn == 3 && wider.metrics.boxPadding == 1.2 && wider.metrics.itemGap == 0.25)
+        let text = shipped + "metrics:\n  marker_colum: 3\n"
+        let (path, errors) = try layoutErrors(text)
+        let at = try place(of: "marker_colum: 3", in: text)
+        expectOneError(errors, file: path, line: at.line, column: at.column, message: ["marker_colum"], hint: "did you mean 'marker_column'?")
+
+        // A wider marker column moves every list item's text right by the difference.
+        let labels = try Labels.load(path: Sample.resources.layouts.appendingPathComponent("labels.yaml").path)
+        func firstItemX(_ metrics: Metrics) throws -> Double {
+            var layout = designed
+            layout.metrics = metrics
+            let plan = DocumentKind.handout.definition.plan(DocumentContext(article: Sample.article, mode: .en, paper: .a4,
+                                                                            layout: layout, labels: labels))
+            let lines = plan.layOut(shaper: FixedWidthShaper()).pages.flatMap(\.textLines)
+            return try #require(lines.first { $0.text.hasPrefix("Primary") }).box.minX
+        }
+        var moved = Metrics()
+        moved.markerColumn = 3
+        #expect(abs(try firstItemX(moved) - firstItemX(Metrics()) - 1.1 * designed.size(.body).size) < 0.01)
     }
 
     @Test func duplicateSectionIsAnErrorAtTheSecondOne() throws {
