@@ -123,7 +123,6 @@ public final class Publisher {
 
     /// Lays the document out without drawing it (tests and previews use this).
     public func layout(_ article: Article, options: RenderOptions) throws(DiagnosticError) -> (LayoutResult, DocumentPlan) {
-        let definition = options.document.definition
         if options.booklet, options.document != .handout {
             throw DiagnosticError(.error("--booklet is for the handout: the \(options.document.rawValue) is a single sheet, a form or a landscape page",
                                          hint: "print it as it is, or make the handout a booklet"))
