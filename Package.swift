@@ -78,7 +78,8 @@ let package = Package(
         .executableTarget(name: "HandoutFuzz", dependencies: ["HandoutKit", "Diagnostics", "LayoutEngine"], swiftSettings: strict),
         .executableTarget(
             name: "HandoutCLI",
-            dependencies: ["HandoutKit", "HandoutServer", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            dependencies: ["HandoutKit", "HandoutServer", "Diagnostics", "LayoutEngine",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),

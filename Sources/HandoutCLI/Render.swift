@@ -3,6 +3,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import HandoutKit
+import LayoutEngine
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,7 +67,7 @@ struct Render: ParsableCommand {
     /// "3mm" (or "3") in points.
     static func millimetres(_ text: String) -> Double? {
         let number = text.hasSuffix("mm") ? String(text.dropLast(2)) : text
-        return Double(number).flatMap { (0...20).contains($0) ? $0 * 72 / 25.4 : nil }
+        return Double(number).flatMap { (0...20).contains($0) ? LayoutEngine.millimetres($0) : nil }
     }
 
     func run() throws {

@@ -3,10 +3,11 @@
 // A device (/dev/stdout, /dev/full) cannot be replaced that way: it is written in place.
 import Diagnostics
 import Foundation
+import Rendering
 
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(DiagnosticError) {
-        try write(to: path) { descriptor in data.withUnsafeBytes { writeAll(descriptor, $0) } }
+        try write(to: path) { descriptor in data.withUnsafeBytes { FileOutput.writeAll(descriptor, $0) } }
     }
 
     /// The same for bytes made as they are written: `produce` writes them to the open
@@ -91,16 +92,5 @@ public enum AtomicFile {
     private static func writeFailed(_ path: String, _ reason: String) -> DiagnosticError {
         DiagnosticError(.error("cannot write '\(path)': \(reason)",
                                hint: "check the free disk space and that the file is not read-only"))
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { return false }
-            offset += count
-        }
-        return true
     }
 }

@@ -239,6 +239,20 @@ public final class PDFWriter {
     }
 }
 
+/// Writing to an open file: every byte, through interrupted calls.
+public enum FileOutput {
+    public static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { return false }
+            offset += written
+        }
+        return true
+    }
+}
+
 /// Where the bytes Cairo writes go: kept in memory, or written straight to a file.
 final class ByteSink {
     var data = Data()
@@ -253,14 +267,7 @@ final class ByteSink {
             data.append(bytes, count: count)
             return true
         }
-        var offset = 0
-        while offset < count {
-            let written = Foundation.write(descriptor, bytes + offset, count - offset)
-            if written < 0, errno == EINTR { continue }
-            if written <= 0 { return false }
-            offset += written
-        }
-        return true
+        return FileOutput.writeAll(descriptor, UnsafeRawBufferPointer(start: bytes, count: count))
     }
 }
 
