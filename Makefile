@@ -3,7 +3,7 @@ SWIFT ?= swift
 ARTICLE := articles/hemifacial-spasm.yaml
 BIN := .build/release/handout
 
-.PHONY: setup build demo test bench profile clean
+.PHONY: setup build demo test bench profile clean tsan
 
 setup:
 	@scripts/setup.sh
@@ -27,6 +27,11 @@ test: setup
 bench: setup
 	$(SWIFT) build -c release --product handout-bench
 	.build/release/handout-bench $(ARTICLE)
+
+# The print service's tests under ThreadSanitizer, in a build folder of their own.
+tsan: setup
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter HandoutServerTests
 
 clean:
 	rm -rf .build output/*.pdf output/*.png

@@ -69,13 +69,15 @@ final class RenderService: Sendable {
 
     private static func produce(_ key: RenderKey, article: Article, pool: PublisherPool) -> Result<Data, RenderFailure> {
         do {
-            let rendered = try pool.withPublisher { publisher throws(DiagnosticError) in
-                try publisher.render(article, options: key.options)
+            // The preview is drawn while the Publisher is held: its pages' text belongs to
+            // the Publisher's Pango objects, which another request may use once it is back.
+            return try pool.withPublisher { publisher throws(DiagnosticError) -> Result<Data, RenderFailure> in
+                let rendered = try publisher.render(article, options: key.options)
+                guard let page = key.previewPage else { return .success(rendered.pdf) }
+                let pages = rendered.sheets
+                guard (1...pages.count).contains(page) else { return .failure(.noSuchPage(pages.count)) }
+                return .success(PNGRendererBridge.png(rendered, page: page))
             }
-            guard let page = key.previewPage else { return .success(rendered.pdf) }
-            let pages = rendered.sheets
-            guard (1...pages.count).contains(page) else { return .failure(.noSuchPage(pages.count)) }
-            return .success(PNGRendererBridge.png(rendered, page: page))
         } catch {
             return .failure(.invalid(error.diagnostics))
         }
