@@ -37,6 +37,6 @@ public func buildApplication(_ settings: ServerSettings) -> some ApplicationProt
                                 queueLimit: settings.queueLimit, timeLimit: settings.timeLimit, metrics: metrics)
     let routes = Routes(library: ArticleLibrary(folder: settings.articles), service: service, metrics: metrics,
                         bodyLimit: settings.bodyLimit)
-    return Application(router: routes.router(),
+    return Application(responder: HTTPManners(inner: routes.router().buildResponder(), routes: Routes.table),
                        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Handout"))
 }

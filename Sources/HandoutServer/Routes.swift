@@ -11,6 +11,12 @@ struct Routes: Sendable {
     let metrics: ServerMetrics
     let bodyLimit: Int
 
+    /// Every route's path and methods, for 405 with Allow.
+    static let table: [(path: [Substring], methods: [HTTPRequest.Method])] = [
+        ("/", [.get]), ("/style.css", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/api/articles", [.get]),
+        ("/api/render", [.post]), ("/articles/:slug", [.get]), ("/articles/:slug/:file", [.get]),
+    ].map { ($0.0.split(separator: "/"), $0.1) }
+
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/") { request, _ in try self.indexPage(request) }
@@ -65,8 +71,13 @@ struct Routes: Sendable {
         let data = try await render(key, article: entry.article)
         let name = "\(slug)-\(document.rawValue)-\(options.mode.fileName)-\(options.paper.rawValue)\(options.largePrint ? "-large" : "").\(parts[1])"
         let download = request.uri.queryParameters.get("download") == "1"
-        return Self.file(data, request: request, type: page == nil ? "application/pdf" : "image/png",
-                         disposition: "\(download ? "attachment" : "inline"); filename=\"\(name)\"")
+        // A Bangla document is saved under its Bangla title (RFC 6266 filename*), the ASCII name beside it.
+        var disposition = "\(download ? "attachment" : "inline"); filename=\"\(name)\""
+        if options.mode != .en, let title = entry.article.title.bn {
+            let bangla = "\(title.split(separator: " ").joined(separator: "-"))-\(document.rawValue)-\(options.mode.fileName).\(parts[1])"
+            disposition += "; filename*=UTF-8''\(Self.percentEncoded(bangla))"
+        }
+        return Self.file(data, request: request, type: page == nil ? "application/pdf" : "image/png", disposition: disposition)
     }
 
     /// The web page's form: on to the chosen document's address.
@@ -174,6 +185,12 @@ struct Routes: Sendable {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// RFC 5987 encoding: every byte but the letters, digits and a few marks as %XX.
+    static func percentEncoded(_ text: String) -> String {
+        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~".utf8)
+        return text.utf8.map { kept.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
+    }
+
     static func response(_ text: String, type: String) -> Response {
         Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
@@ -189,7 +206,8 @@ struct Routes: Sendable {
 
     static func json(_ object: Any, status: HTTPResponse.Status) throws -> Response {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 

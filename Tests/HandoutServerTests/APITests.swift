@@ -13,7 +13,7 @@ struct APITests {
         try await Fixture.withServer { client, _ in
             let response = try await client.get("/api/articles")
             #expect(response.status == .ok)
-            #expect(response.headers[.contentType] == "application/json")
+            #expect(response.headers[.contentType] == "application/json; charset=utf-8")
             let list = try #require(try response.json() as? [[String: Any]])
             #expect(list.count == 1)
             let article = try #require(list.first)
@@ -56,7 +56,7 @@ struct APITests {
             for body in [broken, incomplete] {
                 let response = try await client.execute(uri: "/api/render", method: .post, body: ByteBuffer(string: body))
                 #expect(response.status == .unprocessableContent)
-                #expect(response.headers[.contentType] == "application/json")
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let object = try #require(try response.json() as? [String: Any])
                 let errors = try #require(object["errors"] as? [[String: Any]])
                 #expect(!errors.isEmpty)

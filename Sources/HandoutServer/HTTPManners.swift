@@ -1,0 +1,56 @@
+// What every response owes the client, whatever route made it: HEAD answered like GET
+// without the body, 405 with Allow for a path that exists under other methods, and the
+// security headers (no sniffing, no referrer, a strict policy for anything that is not a page).
+import Hummingbird
+
+/// Wraps the router, so it sees every request, those no route takes included.
+struct HTTPManners<Inner: HTTPResponder>: HTTPResponder where Inner.Context: RequestContext {
+    let inner: Inner
+    /// Each route's path (":name" matches one part) and the methods it answers.
+    let routes: [(path: [Substring], methods: [HTTPRequest.Method])]
+
+    func respond(to request: Request, context: Inner.Context) async throws -> Response {
+        var request = request
+        let head = request.method == .head
+        if head {
+            var asGet = request.head
+            asGet.method = .get
+            request = Request(head: asGet, body: request.body)
+        }
+        var response: Response
+        do {
+            response = try await inner.respond(to: request, context: context)
+        } catch let error as HTTPError {
+            // Errors become responses here, so they get the headers too.
+            response = try error.response(from: request, context: context)
+        }
+        // No route for this method, but one for others: say which (405 with Allow).
+        if response.status == .notFound, let allowed = methods(for: request.uri.path), !allowed.contains(request.method) {
+            let allow = (allowed + (allowed.contains(.get) ? [.head] : [])).map(\.rawValue).joined(separator: ", ")
+            response = Response(status: .methodNotAllowed, headers: [.allow: allow, .contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "\(request.method.rawValue) is not allowed here: use \(allow)\n")))
+        }
+        Self.secure(&response.headers)
+        if head {
+            let length = response.body.contentLength
+            response.body = ResponseBody()
+            if let length { response.headers[.contentLength] = String(length) }
+        }
+        return response
+    }
+
+    /// The methods of the route `path` belongs to; nil when none has it.
+    func methods(for path: String) -> [HTTPRequest.Method]? {
+        let parts = path.split(separator: "/")
+        let matching = routes.filter { route in
+            route.path.count == parts.count && zip(route.path, parts).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+        }
+        return matching.isEmpty ? nil : matching.flatMap(\.methods)
+    }
+
+    static func secure(_ headers: inout HTTPFields) {
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        headers[.init("Referrer-Policy")!] = "no-referrer"
+        if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'" }
+    }
+}

@@ -1,0 +1,50 @@
+// What every response owes the client: HEAD like GET without the body, 405 with Allow,
+// JSON with its charset, and the security headers on every response, not only pages.
+import Foundation
+import HandoutServer
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("HTTP manners")
+struct HTTPMannersTests {
+    @Test("HEAD answers every GET route like GET, without the body", arguments: ["/", "/healthz", "/api/articles", "/style.css",
+                                                                                  "/articles/hemifacial-spasm"])
+    func headIsGetWithoutTheBody(_ path: String) async throws {
+        try await Fixture.withServer { client, _ in
+            let get = try await client.get(path)
+            let head = try await client.execute(uri: path, method: .head)
+            #expect(get.status == .ok && head.status == .ok)
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+            #expect(head.bytes.isEmpty)
+            #expect(head.headers[.contentLength] == String(get.bytes.count))
+        }
+    }
+
+    @Test("A path answered under other methods says which: 405 with Allow")
+    func wrongMethodIsNotAllowed() async throws {
+        try await Fixture.withServer { client, _ in
+            let post = try await client.execute(uri: "/healthz", method: .post)
+            #expect(post.status == .methodNotAllowed)
+            #expect(post.headers[.allow] == "GET, HEAD")
+            let get = try await client.get("/api/render")
+            #expect(get.status == .methodNotAllowed)
+            #expect(get.headers[.allow] == "POST")
+            let delete = try await client.execute(uri: "/articles/hemifacial-spasm/handout.pdf", method: .delete)
+            #expect(delete.status == .methodNotAllowed)
+            // A path no route has is still 404.
+            #expect(try await client.execute(uri: "/no/such/thing/here", method: .post).status == .notFound)
+        }
+    }
+
+    @Test("Every response has the security headers", arguments: ["/", "/healthz", "/api/articles", "/metrics",
+                                                                  "/articles/hemifacial-spasm/card.pdf?lang=en", "/nothing-here"])
+    func securityHeadersEverywhere(_ path: String) async throws {
+        try await Fixture.withServer { client, _ in
+            let response = try await client.get(path)
+            #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff", "\(path)")
+            #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer", "\(path)")
+            #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true, "\(path)")
+        }
+    }
+}
