@@ -29,6 +29,9 @@ if ((${#missing[@]})); then
 fi
 
 # The tests edit PO files as a translator's tool would (polib, from PyPI).
-python3 -c 'import polib' 2>/dev/null || python3 -m pip install -q polib >/dev/null
+# (A Debian system Python refuses plain pip installs: then it is told this is intended.)
+if ! python3 -c 'import polib' 2>/dev/null; then
+  python3 -m pip install -q polib >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages polib >/dev/null
+fi
 
 command -v swift >/dev/null || { echo "setup: Swift 6.1 or newer must be on PATH (see README)" >&2; exit 1; }
