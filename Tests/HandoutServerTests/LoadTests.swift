@@ -52,8 +52,9 @@ struct LoadTests {
     func overloaded() async throws {
         try await Fixture.withServer({ $0.workers = 1; $0.queueLimit = 1 }) { client, _ in
             try await Self.loadLibrary(client)
-            // Seven different documents (so none is shared with another request), all at once.
-            let uris = Fixture.documents.map { "/articles/hemifacial-spasm/\($0).pdf?lang=en%2Bbn" }
+            // Seven different documents (so none is shared with another request), all at once, in
+            // large print: each render takes long enough that all seven arrive while the first runs.
+            let uris = Fixture.documents.map { "/articles/hemifacial-spasm/\($0).pdf?lang=en%2Bbn&large-print=1" }
             let responses = try await Self.concurrently(client, uris)
             let ok = responses.filter { $0.1.status == .ok }
             let busy = responses.filter { $0.1.status == .serviceUnavailable }
