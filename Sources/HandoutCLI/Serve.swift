@@ -23,7 +23,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a request waits for its render before it is abandoned.")
     var timeLimit: Double = 20
 
+    @Option(help: "Turn on POST /api/render for editors who send this token (or set HANDOUT_RENDER_TOKEN, which ps does not show).")
+    var renderToken: String?
+
+    /// The render token from the option or the environment; nil leaves posting off.
+    var token: String? { renderToken ?? ProcessInfo.processInfo.environment["HANDOUT_RENDER_TOKEN"] }
+
     func validate() throws {
+        if let token, token.count < 16 {
+            throw ValidationError("The render token must be at least 16 characters (e.g. from: openssl rand -hex 16)")
+        }
         var folder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: articles, isDirectory: &folder), folder.boolValue else {
             throw ValidationError("--articles '\(articles)' is not a folder")
@@ -32,7 +41,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let settings = ServerSettings(articles: URL(fileURLWithPath: articles), host: host, port: port, queueLimit: queue,
-                                      timeLimit: timeLimit)
+                                      timeLimit: timeLimit,
+                                      renderToken: token)
         print("Handout is serving \(articles) at http://\(host):\(port)/")
         try await buildApplication(settings).runService()
     }

@@ -14,11 +14,14 @@ public struct ServerSettings: Sendable {
     /// Seconds a request waits for its render before giving up.
     public var timeLimit: Double
     public var bodyLimit: Int
+    /// The secret a `POST /api/render` must carry (`Authorization: Bearer …`); nil turns posting off.
+    public var renderToken: String?
     public var resources: Resources
 
     public init(articles: URL, host: String = "127.0.0.1", port: Int = 8080,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, queueLimit: Int = 16,
-                timeLimit: Double = 20, bodyLimit: Int = 1_000_000, resources: Resources = .standard()) {
+                timeLimit: Double = 20, bodyLimit: Int = 1_000_000, renderToken: String? = nil,
+                resources: Resources = .standard()) {
         self.articles = articles
         self.host = host
         self.port = port
@@ -26,6 +29,7 @@ public struct ServerSettings: Sendable {
         self.queueLimit = queueLimit
         self.timeLimit = timeLimit
         self.bodyLimit = bodyLimit
+        self.renderToken = renderToken
         self.resources = resources
     }
 }
@@ -36,7 +40,7 @@ public func buildApplication(_ settings: ServerSettings) -> some ApplicationProt
     let service = RenderService(pool: PublisherPool(resources: settings.resources), workers: settings.workers,
                                 queueLimit: settings.queueLimit, timeLimit: settings.timeLimit, metrics: metrics)
     let routes = Routes(library: ArticleLibrary(folder: settings.articles), service: service, metrics: metrics,
-                        bodyLimit: settings.bodyLimit)
+                        bodyLimit: settings.bodyLimit, renderToken: settings.renderToken)
     return Application(responder: HTTPManners(inner: routes.router().buildResponder(), routes: Routes.table),
                        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Handout"))
 }

@@ -10,6 +10,7 @@ struct Routes: Sendable {
     let service: RenderService
     let metrics: ServerMetrics
     let bodyLimit: Int
+    let renderToken: String?
 
     /// Every route's path and methods, for 405 with Allow.
     static let table: [(path: [Substring], methods: [HTTPRequest.Method])] = [
@@ -95,6 +96,7 @@ struct Routes: Sendable {
 
     /// An article file in the body (an editor's preview): the PDF, or 422 with the diagnostics.
     func renderPosted(_ request: Request) async throws -> Response {
+        try checkPoster(request)
         var request = request
         let body = try await request.collectBody(upTo: bodyLimit)
         let data = Data(body.readableBytesView)
@@ -113,6 +115,35 @@ struct Routes: Sendable {
         let pdf = try await render(key, article: article)
         return Self.file(pdf, request: request, type: "application/pdf",
                          disposition: "inline; filename=\"\(article.metadata.slug)-\(document.rawValue).pdf\"")
+    }
+
+    /// Media types an article file is posted as; JSON is YAML too.
+    static let articleTypes: Set<String> = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "application/json"]
+
+    /// Only an editor holding the server's token may post, and only an article file. Both need
+    /// headers a form on another site cannot send without the browser asking first, so a page a
+    /// receptionist visits cannot post work here.
+    private func checkPoster(_ request: Request) throws {
+        guard let renderToken else {
+            throw HTTPError(.forbidden, message: "Posting articles is turned off: start the server with --render-token or HANDOUT_RENDER_TOKEN")
+        }
+        let given = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        guard let given, Self.sameSecret(given, renderToken) else {
+            throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"handout\""],
+                            message: "Posting needs the server's render token: Authorization: Bearer TOKEN")
+        }
+        let type = request.headers[.contentType]?.split(separator: ";").first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard Self.articleTypes.contains(type) else {
+            throw HTTPError(.unsupportedMediaType, message: "Post an article file as application/yaml or application/json, not '\(type)'")
+        }
+    }
+
+    /// Compares every byte whatever the first difference, so timing does not leak the token.
+    static func sameSecret(_ given: String, _ secret: String) -> Bool {
+        let a = Array(given.utf8), b = Array(secret.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     private func render(_ key: RenderKey, article: Article) async throws -> Data {

@@ -34,8 +34,7 @@ struct APITests {
     func renderPosted() async throws {
         try await Fixture.withServer { client, _ in
             let text = Fixture.sample(replacing: [("slug: hemifacial-spasm", "slug: posted-preview")])
-            let response = try await client.execute(uri: "/api/render?doc=card&lang=en", method: .post,
-                                                    body: ByteBuffer(string: text))
+            let response = try await client.postArticle(text, to: "/api/render?doc=card&lang=en")
             #expect(response.status == .ok, "\(response.errorMessage)")
             #expect(response.headers[.contentType] == "application/pdf")
             #expect(Bytes.isPDF(response.bytes))
@@ -54,7 +53,7 @@ struct APITests {
             let broken = Fixture.sample(replacing: [("en: \"Hemifacial spasm\"", "en: \"Hemifacial spasm")])
             let incomplete = "slug: Bad Slug\ntitle:\n  en: Only a title\n"
             for body in [broken, incomplete] {
-                let response = try await client.execute(uri: "/api/render", method: .post, body: ByteBuffer(string: body))
+                let response = try await client.postArticle(body)
                 #expect(response.status == .unprocessableContent)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let object = try #require(try response.json() as? [String: Any])
@@ -73,7 +72,7 @@ struct APITests {
     @Test("POST /api/render with an empty body is 422")
     func renderEmpty() async throws {
         try await Fixture.withServer { client, _ in
-            let response = try await client.execute(uri: "/api/render", method: .post)
+            let response = try await client.postArticle(nil)
             #expect(response.status == .unprocessableContent)
             let object = try #require(try response.json() as? [String: Any])
             #expect((object["errors"] as? [Any])?.isEmpty == false)

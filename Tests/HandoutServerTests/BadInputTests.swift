@@ -91,9 +91,8 @@ struct BadInputTests {
     @Test("A bad parameter is 400 with a message that says what is allowed", arguments: badParameters)
     func badParameter(_ item: BadParameter) async throws {
         try await Fixture.withServer { client, _ in
-            let method: HTTPRequest.Method = item.uri.hasPrefix("/api/render") ? .post : .get
-            let body = method == .post ? ByteBuffer(string: Fixture.sampleText) : nil
-            let response = try await client.execute(uri: item.uri, method: method, body: body)
+            let response = item.uri.hasPrefix("/api/render")
+                ? try await client.postArticle(Fixture.sampleText, to: item.uri) : try await client.get(item.uri)
             #expect(response.status == .badRequest, "\(item.uri)")
             #expect(response.errorMessage.contains(item.message), "\(item.uri): \(response.text)")
         }
@@ -104,7 +103,7 @@ struct BadInputTests {
         try await Fixture.withServer { client, _ in
             var big = Fixture.sampleText + "\n# padding\n"
             while big.utf8.count <= 1_000_000 { big += "# " + String(repeating: "x", count: 1000) + "\n" }
-            let response = try await client.execute(uri: "/api/render", method: .post, body: ByteBuffer(string: big))
+            let response = try await client.postArticle(big)
             #expect(response.status == .contentTooLarge)
             #expect(!Bytes.isPDF(response.bytes))
         }
@@ -113,7 +112,7 @@ struct BadInputTests {
     @Test("The body limit is the server's setting")
     func bodyLimitSetting() async throws {
         try await Fixture.withServer({ $0.bodyLimit = 1000 }) { client, _ in
-            let response = try await client.execute(uri: "/api/render", method: .post, body: ByteBuffer(string: Fixture.sampleText))
+            let response = try await client.postArticle(Fixture.sampleText)
             #expect(response.status == .contentTooLarge)
         }
     }

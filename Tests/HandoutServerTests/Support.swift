@@ -18,6 +18,8 @@ enum Fixture {
     static let resources = Resources(layouts: root.appendingPathComponent("layouts"),
                                      fonts: root.appendingPathComponent("fonts"))
     static let slug = "hemifacial-spasm"
+    /// The servers under test accept posted articles carrying this token.
+    static let renderToken = "test-render-token-0123456789"
     static let titleEN = "Hemifacial spasm"
     static let titleBN = "হেমিফেসিয়াল স্প্যাজম (মুখের এক পাশের কাঁপুনি)"
     static let documents = ["handout", "checklist", "diary-week", "diary-month", "summary", "roadmap", "card"]
@@ -50,7 +52,7 @@ enum Fixture {
     ) async throws -> T {
         let (parent, articles) = try makeFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
-        var settings = ServerSettings(articles: articles, resources: resources)
+        var settings = ServerSettings(articles: articles, renderToken: renderToken, resources: resources)
         configure(&settings)
         let app = buildApplication(settings)
         return try await app.test(.router) { client in try await body(client, articles) }
@@ -72,6 +74,15 @@ extension TestResponse {
 extension TestClientProtocol {
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         try await execute(uri: uri, method: .get, headers: headers)
+    }
+
+    /// A POST as an editor's tool sends it: YAML, with the render token.
+    func postArticle(_ text: String?, to uri: String = "/api/render",
+                     token: String? = Fixture.renderToken, type: String? = "application/yaml") async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let type { headers[.contentType] = type }
+        return try await execute(uri: uri, method: .post, headers: headers, body: text.map { ByteBuffer(string: $0) })
     }
 }
 
