@@ -16,12 +16,15 @@ public struct ServerSettings: Sendable {
     public var bodyLimit: Int
     /// The secret a `POST /api/render` must carry (`Authorization: Bearer …`); nil turns posting off.
     public var renderToken: String?
+    /// The most texts (paragraphs, items, headings) a posted article may have: ten times a long
+    /// article, so a real one always fits and a huge one is refused before any layout.
+    public var postTextLimit: Int
     public var resources: Resources
 
     public init(articles: URL, host: String = "127.0.0.1", port: Int = 8080,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, queueLimit: Int = 16,
                 timeLimit: Double = 20, bodyLimit: Int = 1_000_000, renderToken: String? = nil,
-                resources: Resources = .standard()) {
+                postTextLimit: Int = 2000, resources: Resources = .standard()) {
         self.articles = articles
         self.host = host
         self.port = port
@@ -30,6 +33,7 @@ public struct ServerSettings: Sendable {
         self.timeLimit = timeLimit
         self.bodyLimit = bodyLimit
         self.renderToken = renderToken
+        self.postTextLimit = postTextLimit
         self.resources = resources
     }
 }
@@ -40,7 +44,7 @@ public func buildApplication(_ settings: ServerSettings) -> some ApplicationProt
     let service = RenderService(pool: PublisherPool(resources: settings.resources), workers: settings.workers,
                                 queueLimit: settings.queueLimit, timeLimit: settings.timeLimit, metrics: metrics)
     let routes = Routes(library: ArticleLibrary(folder: settings.articles), service: service, metrics: metrics,
-                        bodyLimit: settings.bodyLimit, renderToken: settings.renderToken)
+                        bodyLimit: settings.bodyLimit, renderToken: settings.renderToken, postTextLimit: settings.postTextLimit)
     return Application(responder: HTTPManners(inner: routes.router().buildResponder(), routes: Routes.table),
                        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Handout"))
 }

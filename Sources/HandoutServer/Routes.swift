@@ -11,6 +11,7 @@ struct Routes: Sendable {
     let metrics: ServerMetrics
     let bodyLimit: Int
     let renderToken: String?
+    let postTextLimit: Int
 
     /// Every route's path and methods, for 405 with Allow.
     static let table: [(path: [Substring], methods: [HTTPRequest.Method])] = [
@@ -110,6 +111,11 @@ struct Routes: Sendable {
             article = try ArticleLoader.load(data: data, file: "posted.yaml").article
         } catch {
             return try Self.json(["errors": error.diagnostics.map(\.jsonObject)], status: .unprocessableContent)
+        }
+        // Layout is what costs time and memory; counting texts is cheap and bounds it.
+        let count = article.allTexts.count
+        guard count <= postTextLimit else {
+            throw HTTPError(.contentTooLarge, message: "The article has \(count) texts; a posted one may have at most \(postTextLimit). Render it with 'handout render' instead")
         }
         let key = RenderKey(slug: "posted-" + sha256Hex(data), articleHash: sha256Hex(data), options: options, previewPage: nil)
         let pdf = try await render(key, article: article)

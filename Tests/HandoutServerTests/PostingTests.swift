@@ -74,4 +74,31 @@ struct PostingTests {
             #expect(response.headers[.contentDisposition] == "inline; filename=\"json-post-card.pdf\"")
         }
     }
+
+    @Test("A huge article (10,000 list items, under the body limit) is refused with 413 before any render")
+    func hugeArticle() async throws {
+        let items = (1...10_000).map { "  - en: \"Point number \($0) of a very long list.\"\n" }.joined()
+        let text = Fixture.sample(replacing: [("key_takeaways:\n", "key_takeaways:\n" + items)])
+        #expect(text.utf8.count < 1_000_000)
+        try await Fixture.withServer { client, _ in
+            let response = try await client.postArticle(text, to: "/api/render?doc=checklist")
+            #expect(response.status == .contentTooLarge)
+            #expect(response.errorMessage.contains("at most 2000"), "\(response.text)")
+            let metrics = try await client.get("/metrics").text
+            #expect(Prometheus.value(metrics, "handout_renders_total", ["document": "checklist"]) == nil)
+        }
+    }
+
+    @Test("The text limit is the server's setting; the sample is within the default")
+    func textLimitSetting() async throws {
+        try await Fixture.withServer({ $0.postTextLimit = 100 }) { client, _ in
+            let response = try await client.postArticle(Fixture.sampleText)
+            #expect(response.status == .contentTooLarge)
+            #expect(response.errorMessage.contains("at most 100"))
+        }
+        try await Fixture.withServer { client, _ in
+            let response = try await client.postArticle(Fixture.sampleText, to: "/api/render?doc=card")
+            #expect(response.status == .ok)
+        }
+    }
 }
