@@ -13,6 +13,8 @@ public struct ServerSettings: Sendable {
     public var queueLimit: Int
     /// Seconds a request waits for its render before giving up.
     public var timeLimit: Double
+    /// Posted articles that may wait behind the one being rendered (their own queue).
+    public var postQueueLimit: Int
     public var bodyLimit: Int
     /// The secret a `POST /api/render` must carry (`Authorization: Bearer …`); nil turns posting off.
     public var renderToken: String?
@@ -23,7 +25,7 @@ public struct ServerSettings: Sendable {
 
     public init(articles: URL, host: String = "127.0.0.1", port: Int = 8080,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, queueLimit: Int = 16,
-                timeLimit: Double = 20, bodyLimit: Int = 1_000_000, renderToken: String? = nil,
+                timeLimit: Double = 20, postQueueLimit: Int = 2, bodyLimit: Int = 1_000_000, renderToken: String? = nil,
                 postTextLimit: Int = 2000, resources: Resources = .standard()) {
         self.articles = articles
         self.host = host
@@ -31,6 +33,7 @@ public struct ServerSettings: Sendable {
         self.workers = workers
         self.queueLimit = queueLimit
         self.timeLimit = timeLimit
+        self.postQueueLimit = postQueueLimit
         self.bodyLimit = bodyLimit
         self.renderToken = renderToken
         self.postTextLimit = postTextLimit
@@ -42,7 +45,7 @@ public struct ServerSettings: Sendable {
 public func buildApplication(_ settings: ServerSettings) -> some ApplicationProtocol {
     let metrics = ServerMetrics()
     let service = RenderService(pool: PublisherPool(resources: settings.resources), workers: settings.workers,
-                                queueLimit: settings.queueLimit, timeLimit: settings.timeLimit, metrics: metrics)
+                                queueLimit: settings.queueLimit, postQueueLimit: settings.postQueueLimit, timeLimit: settings.timeLimit, metrics: metrics)
     let routes = Routes(library: ArticleLibrary(folder: settings.articles), service: service, metrics: metrics,
                         bodyLimit: settings.bodyLimit, renderToken: settings.renderToken, postTextLimit: settings.postTextLimit)
     return Application(responder: HTTPManners(inner: routes.router().buildResponder(), routes: Routes.table),

@@ -1,6 +1,7 @@
 // Renders for the server, off the event loop: at most one render per core at a time, a
 // bounded queue behind them (past it: "busy, retry later"), identical requests in flight
 // rendered once, recent results kept, and a time limit after which a caller stops waiting.
+// Editors' posted articles wait in a small queue of their own, so they never hold up a clinic.
 import Diagnostics
 import Foundation
 import HandoutKit
@@ -14,6 +15,14 @@ struct RenderKey: Hashable, Sendable {
     var previewPage: Int?
 }
 
+/// Which queue a render waits in.
+enum Lane: Sendable {
+    /// The library's documents, which clinics print.
+    case library
+    /// Editors' posted previews: one at a time, a short queue, and not kept in the cache.
+    case posted
+}
+
 enum RenderFailure: Error, Sendable {
     case overloaded
     case timedOut(seconds: Double)
@@ -24,28 +33,31 @@ enum RenderFailure: Error, Sendable {
 final class RenderService: Sendable {
     let pool: PublisherPool
     let gate: Gate
+    let postGate: Gate
     let inFlight = InFlight()
     let cache = ResultCache(capacity: 64)
     let timeLimit: Double
     let metrics: ServerMetrics
     private let queue = DispatchQueue(label: "handout.render", attributes: .concurrent)
 
-    init(pool: PublisherPool, workers: Int, queueLimit: Int, timeLimit: Double, metrics: ServerMetrics) {
+    init(pool: PublisherPool, workers: Int, queueLimit: Int, postQueueLimit: Int, timeLimit: Double, metrics: ServerMetrics) {
         self.pool = pool
         gate = Gate(slots: workers, queueLimit: queueLimit)
+        postGate = Gate(slots: 1, queueLimit: postQueueLimit)
         self.timeLimit = timeLimit
         self.metrics = metrics
     }
 
     /// The bytes for `key`: from the cache, from a render already under way, or rendered now.
-    func bytes(for key: RenderKey, article: Article) async throws -> Data {
-        if let cached = cache[key] { return cached }
+    func bytes(for key: RenderKey, article: Article, lane: Lane = .library) async throws -> Data {
+        if lane == .library, let cached = cache[key] { return cached }
+        let gate = lane == .library ? gate : postGate
         let task = await inFlight.task(for: key) {
             Task {
-                try await self.gate.enter()
-                defer { Task { await self.gate.leave() } }
+                try await gate.enter()
+                defer { Task { await gate.leave() } }
                 let data = try await self.render(key, article: article)
-                self.cache[key] = data
+                if lane == .library { self.cache[key] = data }
                 return data
             }
         }

@@ -118,7 +118,7 @@ struct Routes: Sendable {
             throw HTTPError(.contentTooLarge, message: "The article has \(count) texts; a posted one may have at most \(postTextLimit). Render it with 'handout render' instead")
         }
         let key = RenderKey(slug: "posted-" + sha256Hex(data), articleHash: sha256Hex(data), options: options, previewPage: nil)
-        let pdf = try await render(key, article: article)
+        let pdf = try await render(key, article: article, lane: .posted)
         return Self.file(pdf, request: request, type: "application/pdf",
                          disposition: "inline; filename=\"\(article.metadata.slug)-\(document.rawValue).pdf\"")
     }
@@ -152,9 +152,9 @@ struct Routes: Sendable {
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    private func render(_ key: RenderKey, article: Article) async throws -> Data {
+    private func render(_ key: RenderKey, article: Article, lane: Lane = .library) async throws -> Data {
         do {
-            return try await service.bytes(for: key, article: article)
+            return try await service.bytes(for: key, article: article, lane: lane)
         } catch RenderFailure.overloaded {
             metrics.turnedAway()
             throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "2"], message: "Busy: please try again in a moment")

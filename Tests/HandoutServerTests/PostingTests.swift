@@ -101,4 +101,28 @@ struct PostingTests {
             #expect(response.status == .ok)
         }
     }
+
+    @Test("Posts wait in their own queue: a burst of posts gets 503s, and a clinic's request still renders")
+    func ownQueue() async throws {
+        // The clinic's side has one worker and no queue: if posts took its worker, its request would be 503.
+        try await Fixture.withServer({ $0.workers = 1; $0.queueLimit = 0; $0.postQueueLimit = 1 }) { client, _ in
+            try await LoadTests.loadLibrary(client)
+            let posts = Fixture.documents.map { "/api/render?doc=\($0)&large-print=1" }
+            let (posted, clinic) = try await withThrowingTaskGroup(of: (Bool, TestResponse).self) { group in
+                for uri in posts { group.addTask { (true, try await client.postArticle(Fixture.sampleText, to: uri)) } }
+                group.addTask {
+                    try await Task.sleep(nanoseconds: 50_000_000)   // while the posts are being rendered
+                    return (false, try await client.get("/articles/hemifacial-spasm/card.pdf?lang=en"))
+                }
+                var all: [(Bool, TestResponse)] = []
+                for try await item in group { all.append(item) }
+                return (all.filter(\.0).map(\.1), all.filter { !$0.0 }.map(\.1))
+            }
+            #expect(clinic.count == 1)
+            #expect(clinic.allSatisfy { $0.status == .ok && Bytes.isPDF($0.bytes) }, "\(clinic.map(\.status))")
+            #expect(posted.contains { $0.status == .ok })
+            #expect(posted.contains { $0.status == .serviceUnavailable }, "\(posted.map(\.status))")
+            #expect(posted.allSatisfy { $0.status == .ok || $0.status == .serviceUnavailable })
+        }
+    }
 }
