@@ -23,6 +23,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a request waits for its render before it is abandoned.")
     var timeLimit: Double = 20
 
+    @Option(help: "Seconds a connection may stay idle, or sending its headers, before it is closed.")
+    var idleTimeout: Double = 30
+
+    @Option(help: "Seconds a posted article may take to arrive (408 past it).")
+    var bodyTimeout: Double = 10
+
     @Option(help: "Turn on POST /api/render for editors who send this token (or set HANDOUT_RENDER_TOKEN, which ps does not show).")
     var renderToken: String?
 
@@ -41,7 +47,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let settings = ServerSettings(articles: URL(fileURLWithPath: articles), host: host, port: port, queueLimit: queue,
-                                      timeLimit: timeLimit,
+                                      timeLimit: timeLimit, bodyTimeout: bodyTimeout, idleTimeout: idleTimeout,
                                       renderToken: token)
         print("Handout is serving \(articles) at http://\(host):\(port)/")
         try await buildApplication(settings).runService()

@@ -16,6 +16,10 @@ public struct ServerSettings: Sendable {
     /// Posted articles that may wait behind the one being rendered (their own queue).
     public var postQueueLimit: Int
     public var bodyLimit: Int
+    /// Seconds a posted body may take to arrive; past it, 408.
+    public var bodyTimeout: Double
+    /// Seconds a connection may sit without a request (or with headers half sent) before it is closed.
+    public var idleTimeout: Double
     /// The secret a `POST /api/render` must carry (`Authorization: Bearer …`); nil turns posting off.
     public var renderToken: String?
     /// The most texts (paragraphs, items, headings) a posted article may have: ten times a long
@@ -25,7 +29,7 @@ public struct ServerSettings: Sendable {
 
     public init(articles: URL, host: String = "127.0.0.1", port: Int = 8080,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, queueLimit: Int = 16,
-                timeLimit: Double = 20, postQueueLimit: Int = 2, bodyLimit: Int = 1_000_000, renderToken: String? = nil,
+                timeLimit: Double = 20, postQueueLimit: Int = 2, bodyLimit: Int = 1_000_000, bodyTimeout: Double = 10, idleTimeout: Double = 30, renderToken: String? = nil,
                 postTextLimit: Int = 2000, resources: Resources = .standard()) {
         self.articles = articles
         self.host = host
@@ -35,6 +39,8 @@ public struct ServerSettings: Sendable {
         self.timeLimit = timeLimit
         self.postQueueLimit = postQueueLimit
         self.bodyLimit = bodyLimit
+        self.bodyTimeout = bodyTimeout
+        self.idleTimeout = idleTimeout
         self.renderToken = renderToken
         self.postTextLimit = postTextLimit
         self.resources = resources
@@ -47,7 +53,8 @@ public func buildApplication(_ settings: ServerSettings) -> some ApplicationProt
     let service = RenderService(pool: PublisherPool(resources: settings.resources), workers: settings.workers,
                                 queueLimit: settings.queueLimit, postQueueLimit: settings.postQueueLimit, timeLimit: settings.timeLimit, metrics: metrics)
     let routes = Routes(library: ArticleLibrary(folder: settings.articles), service: service, metrics: metrics,
-                        bodyLimit: settings.bodyLimit, renderToken: settings.renderToken, postTextLimit: settings.postTextLimit)
+                        bodyLimit: settings.bodyLimit, bodyTimeout: settings.bodyTimeout, renderToken: settings.renderToken, postTextLimit: settings.postTextLimit)
     return Application(responder: HTTPManners(inner: routes.router().buildResponder(), routes: Routes.table),
+                       server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout * 1000)))),
                        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Handout"))
 }

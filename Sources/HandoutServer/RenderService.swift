@@ -62,7 +62,7 @@ final class RenderService: Sendable {
             }
         }
         defer { Task { await inFlight.finish(key) } }
-        return try await withTimeLimit { try await task.value }
+        return try await withTimeLimit(timeLimit, else: RenderFailure.timedOut(seconds: timeLimit)) { try await task.value }
     }
 
     /// Renders on a worker thread, timing it for the metrics.
@@ -94,19 +94,19 @@ final class RenderService: Sendable {
             return .failure(.invalid(error.diagnostics))
         }
     }
+}
 
-    /// Waits for `body` at most `timeLimit` seconds.
-    private func withTimeLimit(_ body: @escaping @Sendable () async throws -> Data) async throws -> Data {
-        let limit = timeLimit
-        return try await withThrowingTaskGroup(of: Data.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(limit * 1e9))
-                throw RenderFailure.timedOut(seconds: limit)
-            }
-            defer { group.cancelAll() }
-            return try await group.next()!
+/// `body`'s result, or `failure` thrown once `seconds` have passed without one.
+func withTimeLimit<T: Sendable>(_ seconds: Double, else failure: any Error & Sendable,
+                                _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            throw failure
         }
+        defer { group.cancelAll() }
+        return try await group.next()!
     }
 }
 

@@ -10,6 +10,7 @@ struct Routes: Sendable {
     let service: RenderService
     let metrics: ServerMetrics
     let bodyLimit: Int
+    let bodyTimeout: Double
     let renderToken: String?
     let postTextLimit: Int
 
@@ -98,8 +99,12 @@ struct Routes: Sendable {
     /// An article file in the body (an editor's preview): the PDF, or 422 with the diagnostics.
     func renderPosted(_ request: Request) async throws -> Response {
         try checkPoster(request)
-        var request = request
-        let body = try await request.collectBody(upTo: bodyLimit)
+        // A body shorter than its Content-Length would otherwise hold the connection for ever.
+        let limit = bodyLimit
+        let body = try await withTimeLimit(bodyTimeout, else: HTTPError(.requestTimeout, message: "The article did not arrive within \(String(format: "%g", bodyTimeout)) s")) {
+            var request = request
+            return try await request.collectBody(upTo: limit)
+        }
         let data = Data(body.readableBytesView)
         let documentName = request.uri.queryParameters.get("doc").map { String($0) } ?? "handout"
         guard let document = DocumentKind(rawValue: documentName) else {

@@ -1,0 +1,69 @@
+// Slow and idle connections, over real TCP on loopback: a client that sends half its headers,
+// or a body shorter than its Content-Length, is cut off after the server's time limits
+// instead of holding a connection (and a file descriptor) for as long as it likes.
+import Foundation
+@testable import HandoutServer
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import NIOPosix
+import Testing
+
+@Suite("Connections")
+struct ConnectionTests {
+    /// Sends `bytes` on a raw connection and returns all the server answers until it closes the
+    /// connection, or nil if it is still open after `patience` seconds.
+    static func exchange(port: Int, _ bytes: String, patience: Double = 10) async throws -> String? {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return try await channel.executeThenClose { inbound, outbound in
+            try await outbound.write(ByteBuffer(string: bytes))
+            return try? await withTimeLimit(patience, else: CancellationError()) {
+                var answer = ""
+                for try await chunk in inbound { answer += String(buffer: chunk) }
+                return answer
+            }
+        }
+    }
+
+    static func withLiveServer(_ configure: @Sendable (inout ServerSettings) -> Void,
+                               _ body: @Sendable (_ port: Int) async throws -> Void) async throws {
+        let (parent, articles) = try Fixture.makeFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        var settings = ServerSettings(articles: articles, port: 0, renderToken: Fixture.renderToken, resources: Fixture.resources)
+        configure(&settings)
+        try await buildApplication(settings).test(.live) { client in try await body(try #require(client.port)) }
+    }
+
+    @Test("A client that sends half its headers and stops is disconnected after the idle timeout")
+    func slowHeaders() async throws {
+        try await Self.withLiveServer({ $0.idleTimeout = 0.5 }) { port in
+            let answer = try await Self.exchange(port: port, "GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+            #expect(answer != nil, "the connection was still open after 10 s")
+        }
+    }
+
+    @Test("An idle keep-alive connection is closed after the idle timeout, once its answer is sent")
+    func idleKeepAlive() async throws {
+        try await Self.withLiveServer({ $0.idleTimeout = 0.5 }) { port in
+            let answer = try await Self.exchange(port: port, "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            #expect(answer?.hasPrefix("HTTP/1.1 200") == true, "\(answer ?? "still open")")
+            #expect(answer?.hasSuffix("ok\n") == true)
+        }
+    }
+
+    @Test("A posted body shorter than its Content-Length is answered 408 after the body timeout")
+    func shortBody() async throws {
+        try await Self.withLiveServer({ $0.bodyTimeout = 0.5; $0.idleTimeout = 30 }) { port in
+            let head = "POST /api/render HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(Fixture.renderToken)\r\n"
+                + "Content-Type: application/yaml\r\nContent-Length: 5000\r\n\r\n"
+            let answer = try #require(try await Self.exchange(port: port, head + "slug: only-the-start"))
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
+            #expect(answer.contains("did not arrive within 0.5 s"))
+        }
+    }
+}
