@@ -79,12 +79,31 @@ struct BlocksFormatTests {
 
     // MARK: Errors, each at its place
 
-    @Test func aBlockOfTwoKindsIsAnError() throws {
-        let text = Self.withSection(try Fixture.edit(Self.section, replacing: "    - heading: {en: In children, bn: শিশুদের ক্ষেত্রে}",
-                                                     with: "    - heading: {en: In children}\n      paragraph: {en: Both}"))
-        let place = try Fixture.place(of: "heading: {en: In children}", in: text)
-        expectOneError(Fixture.failures(text), line: place.line, column: place.column, message: ["a block has 2 kinds"],
-                       hint: "one of paragraph, list, heading", subject: "symptoms.blocks[3]")
+    /// A broken section: what is changed in it, where the error must point, and what it must say.
+    struct BrokenBlocks: Sendable, CustomTestStringConvertible {
+        var old: String, new: String, at: String, message: String
+        var hint: String? = nil, subject: String?? = .none
+        var testDescription: String { message }
+    }
+
+    static let brokenBlocks: [BrokenBlocks] = [
+        .init(old: "    - heading: {en: In children, bn: শিশুদের ক্ষেত্রে}", new: "    - heading: {en: In children}\n      paragraph: {en: Both}",
+              at: "heading: {en: In children}", message: "a block has 2 kinds",
+              hint: "one of paragraph, list, heading", subject: "symptoms.blocks[3]"),
+        .init(old: "  blocks:\n    - paragraph: {en: \"Most", new: "  intro: {en: Old intro}\n  blocks:\n    - paragraph: {en: \"Most",
+              at: "{en: Old intro}", message: "either blocks or intro"),
+        .init(old: "- [{en: Twitching, bn: কাঁপা}, {en: See a doctor, bn: ডাক্তার দেখান}]", new: "- [{en: Twitching, bn: কাঁপা}]",
+              at: "[{en: Twitching", message: "1 cells but the header has 2"),
+        .init(old: "- paragraph: {en: It often starts here., bn: প্রায়ই এখান থেকে শুরু হয়।}", new: "- heading: {en: Not here}",
+              at: "heading: {en: Not here}", message: "a list item holds only paragraphs and lists"),
+    ]
+
+    @Test("A broken block is one error at its place", arguments: brokenBlocks)
+    func brokenBlock(_ broken: BrokenBlocks) throws {
+        let text = Self.withSection(try Fixture.edit(Self.section, replacing: broken.old, with: broken.new))
+        let place = try Fixture.place(of: broken.at, in: text)
+        expectOneError(Fixture.failures(text), line: place.line, column: place.column, message: [broken.message],
+                       hint: broken.hint, subject: broken.subject)
     }
 
     @Test func aMisspeltBlockIsNamedWithASuggestion() throws {
@@ -95,35 +114,12 @@ struct BlocksFormatTests {
         #expect(error?.hint?.contains("heading") == true)
     }
 
-    @Test func blocksAndTheFirstFormatTogetherAreAnError() throws {
-        let text = Self.withSection(try Fixture.edit(Self.section, replacing: "  blocks:\n    - paragraph: {en: \"Most",
-                                                     with: "  intro: {en: Old intro}\n  blocks:\n    - paragraph: {en: \"Most"))
-        let place = try Fixture.place(of: "{en: Old intro}", in: text)
-        expectOneError(Fixture.failures(text), line: place.line, column: place.column, message: ["either blocks or intro"])
-    }
-
     @Test func anUnknownCalloutKindIsNamed() throws {
         let text = Self.withSection(try Fixture.edit(Self.section, replacing: "kind: urgent", with: "kind: urgnet"))
         let place = try Fixture.place(of: "urgnet", in: text)
         let error = expectOneError(Fixture.failures(text), line: place.line, column: place.column,
                                    message: ["unknown callout kind 'urgnet'"])
         #expect(error?.hint == "did you mean 'urgent'?")
-    }
-
-    @Test func aRowWithTooFewCellsIsNamed() throws {
-        let text = Self.withSection(try Fixture.edit(Self.section, replacing: "- [{en: Twitching, bn: কাঁপা}, {en: See a doctor, bn: ডাক্তার দেখান}]",
-                                                     with: "- [{en: Twitching, bn: কাঁপা}]"))
-        let place = try Fixture.place(of: "[{en: Twitching", in: text)
-        expectOneError(Fixture.failures(text), line: place.line, column: place.column,
-                       message: ["1 cells but the header has 2"])
-    }
-
-    @Test func aListItemHoldsOnlyParagraphsAndLists() throws {
-        let text = Self.withSection(try Fixture.edit(Self.section, replacing: "- paragraph: {en: It often starts here., bn: প্রায়ই এখান থেকে শুরু হয়।}",
-                                                     with: "- heading: {en: Not here}"))
-        let place = try Fixture.place(of: "heading: {en: Not here}", in: text)
-        expectOneError(Fixture.failures(text), line: place.line, column: place.column,
-                       message: ["a list item holds only paragraphs and lists"])
     }
 
     @Test func aReviewNoteNamesAPartOfTheArticle() throws {
