@@ -12,7 +12,8 @@
 # apart), and the server's RSS at start, peak and end. The server is always stopped.
 #
 # Settings (environment): DURATION (30s), CONNECTIONS (32), THREADS (2), QUEUE (16, the
-# server's --queue), PHASES ("cached mixed"), SCRATCH_PATH (.build), SKIP_BUILD (unset).
+# server's --queue), PHASES ("cached mixed"; "still touching" list 150 articles, the second
+# while one of them is saved every 0.3 s), SCRATCH_PATH (.build), SKIP_BUILD (unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -48,6 +49,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# The library phases serve 150 articles.
+[[ " $PHASES " == *" touching "* ]] && export COPIES=149
 start_server load-test --queue "$QUEUE"
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
@@ -145,6 +148,20 @@ for phase in $PHASES; do
   case $phase in
     cached) run_phase cached "$work/status.lua" "$pdf_path" ;;
     mixed) run_phase mixed "$work/mixed.lua" "/articles/hemifacial-spasm/handout.pdf" ;;
+    # The list of 150 articles, first left alone, then while one file is saved every 0.3 s.
+    still) run_phase still "$work/status.lua" "/api/articles" ;;
+    touching)
+      (
+        for i in $(seq 1 100000); do
+          sed "s/^slug: hemifacial-spasm$/slug: copy-7/; s/^  en: \"Hemifacial spasm\"$/  en: \"Hemifacial spasm $i\"/" \
+            articles/hemifacial-spasm.yaml >"$work/articles/copy-7.yaml"
+          sleep 0.3
+        done
+      ) &
+      toucher_pid=$!
+      run_phase touching "$work/status.lua" "/api/articles"
+      kill "$toucher_pid"
+      ;;
     *) echo "load-test: unknown phase $phase" >&2; exit 2 ;;
   esac
 done
@@ -171,7 +188,8 @@ for phase in $PHASES; do
 done
 renders=$(awk '/^handout_renders_total/ { n += $2 } END { print n + 0 }' "$work/metrics.txt")
 overloaded=$(awk '/^handout_overloaded_total/ { n += $2 } END { print n + 0 }' "$work/metrics.txt")
-echo "server metrics: $renders renders made, $overloaded requests answered 503"
+reads=$(awk '/^handout_article_reads_total/ { n += $2 } END { print n + 0 }' "$work/metrics.txt")
+echo "server metrics: $renders renders made, $overloaded requests answered 503, $reads article files read"
 echo "server RSS: start $(mb "$rss_start"), after warm-up $(mb "$rss_warm"), peak $(mb "$rss_peak"), end $(mb "$rss_end")"
 [ "$status" -eq 0 ] || echo "load-test: FAILED: answers other than 200 and 503" >&2
 exit "$status"

@@ -31,6 +31,10 @@ start_server() {
   work=$(mktemp -d "/tmp/handout-$name.XXXXXX")
   mkdir -p "$work/articles"
   cp articles/*.yaml "$work/articles/"
+  # COPIES=N adds N copies of the sample under other slugs: a library of N + 1 articles.
+  for i in $(seq 1 "${COPIES:-0}"); do
+    sed "s/^slug: hemifacial-spasm$/slug: copy-$i/" articles/hemifacial-spasm.yaml >"$work/articles/copy-$i.yaml"
+  done
   local port
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"

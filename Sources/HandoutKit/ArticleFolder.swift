@@ -5,11 +5,19 @@ import Foundation
 import Translation
 
 public enum ArticleFolder {
-    /// Each article file's path and modification time, sorted by path.
-    public static func files(in folder: URL) -> [(path: String, modified: Date)] {
+    /// What tells one version of a file from the next without reading it: a file saved in
+    /// place changes its time and usually its size; one replaced by a rename gets a new inode.
+    public struct Stamp: Equatable, Sendable {
+        public var modified: Date
+        public var size: Int
+        public var inode: Int
+    }
+
+    /// Each article file's path and stamp, sorted by path.
+    public static func files(in folder: URL) -> [(path: String, stamp: Stamp)] {
         let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        var result: [(path: String, modified: Date)] = []
+        var result: [(path: String, stamp: Stamp)] = []
         // The glossary lives beside the articles and is not one.
         for name in names.sorted() where name.hasSuffix(".yaml") && name != Glossary.fileName {
             let url = folder.appendingPathComponent(name).resolvingSymlinksInPath()
@@ -17,7 +25,9 @@ public enum ArticleFolder {
                   let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
                   attributes[.type] as? FileAttributeType == .typeRegular,
                   let modified = attributes[.modificationDate] as? Date else { continue }
-            result.append((url.path, modified))
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            let inode = (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? 0
+            result.append((url.path, Stamp(modified: modified, size: size, inode: inode)))
         }
         return result
     }

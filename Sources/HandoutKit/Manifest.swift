@@ -1,6 +1,7 @@
 // manifest.json of a pack: every file with its checksum, pages, language, paper, and the
 // hashes of the article and layout it came from, so a second run can skip what has not
-// changed and anyone can verify the files.
+// changed and anyone can verify the files; and the pack's articles in order, which
+// `pack merge` needs to make the combined PDF from parts.
 import Crypto
 import Foundation
 
@@ -18,15 +19,29 @@ public struct Manifest: Codable, Sendable {
         public var layoutHash: String
     }
 
+    /// An article of the pack and the file it was read from.
+    public struct Article: Codable, Sendable, Equatable {
+        public var slug: String
+        public var path: String
+    }
+
     public var files: [Entry]
+    /// Every article of the pack in pack order, in each part too (absent in manifests made
+    /// before parts existed).
+    public var articles: [Article]?
+    /// "K/N" in a part made with `--shard`; absent in a whole pack.
+    public var shard: String?
 
     static let name = "manifest.json"
 
     /// The manifest in `folder`, or an empty one.
     static func read(in folder: URL) -> Manifest {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return Manifest(files: []) }
-        return manifest
+        (try? decode(in: folder)) ?? Manifest(files: [])
+    }
+
+    /// The manifest in `folder`, or why there is none.
+    static func decode(in folder: URL) throws -> Manifest {
+        try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
     }
 
     var json: Data {

@@ -2,6 +2,7 @@
 // in parallel, each to its own file; one combined print-ready PDF per paper (cover,
 // contents, bookmarks, every document on a right-hand page); and manifest.json. A second
 // run skips what has not changed. A bad article is reported and the others go on.
+// A pack can be made in parts on several machines (`shard`) and joined (PackMerge.swift).
 import ArticleModel
 import Diagnostics
 import Documents
@@ -17,15 +18,18 @@ public struct PackRequest: Sendable {
     public var folder: URL
     /// How many renders run at once.
     public var workers: Int
+    /// Only this part's articles, and no combined PDF (`pack merge` makes it).
+    public var shard: PackShard?
 
     public init(articles: [String], documents: [DocumentKind], modes: [LanguageMode], papers: [Paper], folder: URL,
-                workers: Int) {
+                workers: Int, shard: PackShard? = nil) {
         self.articles = articles
         self.documents = documents
         self.modes = modes
         self.papers = papers
         self.folder = folder
         self.workers = max(1, workers)
+        self.shard = shard
     }
 }
 
@@ -63,6 +67,8 @@ public final class Packer: Sendable {
         var title: String
         var documentDate: CalendarDate
 
+        var reference: Manifest.Article { Manifest.Article(slug: slug, path: path) }
+
         func load() throws(DiagnosticError) -> Article { try ArticleLoader.load(path: path).article }
     }
 
@@ -76,11 +82,14 @@ public final class Packer: Sendable {
     public func run(_ request: PackRequest, progress: @escaping @Sendable (PackEvent, _ done: Int, _ total: Int) -> Void)
         throws(DiagnosticError) -> PackReport {
         var failures: [(String, [Diagnostic])] = []
-        let jobs = plan(request, failures: &failures)
+        let (articles, jobs) = plan(request, failures: &failures)
         let previous = try skipUnchanged(jobs, in: request)
         var tally = collect(render(jobs, request, previous: previous, progress: progress), of: jobs, failures: &failures)
-        combine(jobs, request, previous: previous, tally: &tally, failures: &failures, progress: progress)
-        let manifest = try writeManifest(tally.entries, in: request.folder)
+        if request.shard == nil {
+            combine(jobs, request, previous: previous, tally: &tally, failures: &failures, progress: progress)
+        }
+        let manifest = try writeManifest(Manifest(files: tally.entries, articles: articles.map(\.reference),
+                                                  shard: request.shard?.description), in: request.folder)
         return PackReport(manifest: manifest, written: tally.written, skipped: tally.skipped, failures: failures)
     }
 
@@ -182,22 +191,25 @@ public final class Packer: Sendable {
         }
     }
 
-    /// The manifest, written only when it changed.
-    func writeManifest(_ entries: [Manifest.Entry], in folder: URL) throws(DiagnosticError) -> Manifest {
-        let manifest = Manifest(files: entries.sorted { $0.file < $1.file })
+    /// The manifest (its files sorted by name), written only when it changed.
+    func writeManifest(_ unsorted: Manifest, in folder: URL) throws(DiagnosticError) -> Manifest {
+        var manifest = unsorted
+        manifest.files.sort { $0.file < $1.file }
         let path = folder.appendingPathComponent(Manifest.name).path
         if FileManager.default.contents(atPath: path) != manifest.json { try AtomicFile.write(manifest.json, to: path) }
         return manifest
     }
 
-    /// Reads every article (on every worker) and lists its files; an article that does not
-    /// load, or repeats another's slug, is a failure, not a stop.
-    func plan(_ request: PackRequest, failures: inout [(String, [Diagnostic])]) -> [Job] {
+    /// Reads every article (on every worker) and lists the files of those in the request's
+    /// part; an article that does not load, or repeats another's slug, is a failure, not a stop.
+    /// Every part reads every article, so each reports the same failures and lists the same
+    /// articles, which `pack merge` checks.
+    func plan(_ request: PackRequest, failures: inout [(String, [Diagnostic])]) -> (articles: [PlannedArticle], jobs: [Job]) {
         let read = ResultBox<Result<PlannedArticle, DiagnosticError>>(count: request.articles.count)
         Self.parallel(request.articles.count, workers: request.workers) { index in
             read.set(index, Result { () throws(DiagnosticError) in try Self.planned(request.articles[index]) })
         }
-        var jobs: [Job] = []
+        var articles: [PlannedArticle] = []
         var slugs: [String: String] = [:]   // slug → the file that has it
         for (path, outcome) in zip(request.articles, read.values) {
             let article: PlannedArticle
@@ -212,17 +224,26 @@ public final class Packer: Sendable {
                 continue
             }
             slugs[article.slug] = path
-            for document in request.documents {
-                for mode in request.modes {
-                    for paper in request.papers {
-                        let language = mode.fileName
-                        jobs.append(Job(article: article, options: RenderOptions(document: document, mode: mode, paper: paper),
-                                        file: "\(article.slug)/\(document.rawValue)-\(language)-\(paper.rawValue).pdf"))
-                    }
-                }
-            }
+            articles.append(article)
         }
-        return jobs
+        let jobs = articles.filter { request.shard?.holds($0.slug) ?? true }.flatMap { article in
+            Self.jobs(for: article) { request.documents.contains($0.document) && request.modes.contains($0.mode)
+                && request.papers.contains($0.paper) }
+        }
+        return (articles, jobs)
+    }
+
+    /// An article's files in pack order (documents, then languages, then papers, each in the
+    /// order Handout lists them, whatever the order asked for), those that `wanted` keeps.
+    static func jobs(for article: PlannedArticle, where wanted: (RenderOptions) -> Bool) -> [Job] {
+        DocumentKind.allCases.flatMap { document in
+            LanguageMode.allCases.flatMap { mode in
+                Paper.allCases.map { RenderOptions(document: document, mode: mode, paper: $0) }
+            }
+        }.filter(wanted).map { options in
+            Job(article: article, options: options,
+                file: "\(article.slug)/\(options.document.rawValue)-\(options.mode.fileName)-\(options.paper.rawValue).pdf")
+        }
     }
 
     static func planned(_ path: String) throws(DiagnosticError) -> PlannedArticle {

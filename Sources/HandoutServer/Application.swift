@@ -22,6 +22,9 @@ public struct ServerSettings: Sendable {
     public var idleTimeout: Double
     /// The secret a `POST /api/render` must carry (`Authorization: Bearer …`); nil turns posting off.
     public var renderToken: String?
+    /// Seconds between looks at the articles folder; a changed file is read at the second look
+    /// that finds it unchanged.
+    public var recheck: Double
     /// The most texts (paragraphs, items, headings) a posted article may have: ten times a long
     /// article, so a real one always fits and a huge one is refused before any layout.
     public var postTextLimit: Int
@@ -30,7 +33,7 @@ public struct ServerSettings: Sendable {
     public init(articles: URL, host: String = "127.0.0.1", port: Int = 8080,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, queueLimit: Int = 16,
                 timeLimit: Double = 20, postQueueLimit: Int = 2, bodyLimit: Int = 1_000_000, bodyTimeout: Double = 10, idleTimeout: Double = 30, renderToken: String? = nil,
-                postTextLimit: Int = 2000, resources: Resources = .standard()) {
+                recheck: Double = 1, postTextLimit: Int = 2000, resources: Resources = .standard()) {
         self.articles = articles
         self.host = host
         self.port = port
@@ -42,6 +45,7 @@ public struct ServerSettings: Sendable {
         self.bodyTimeout = bodyTimeout
         self.idleTimeout = idleTimeout
         self.renderToken = renderToken
+        self.recheck = recheck
         self.postTextLimit = postTextLimit
         self.resources = resources
     }
@@ -52,9 +56,11 @@ public func buildApplication(_ settings: ServerSettings) -> some ApplicationProt
     let metrics = ServerMetrics()
     let service = RenderService(pool: PublisherPool(resources: settings.resources), workers: settings.workers,
                                 queueLimit: settings.queueLimit, postQueueLimit: settings.postQueueLimit, timeLimit: settings.timeLimit, metrics: metrics)
-    let routes = Routes(library: ArticleLibrary(folder: settings.articles), service: service, metrics: metrics,
+    let library = ArticleLibrary(folder: settings.articles, recheck: .milliseconds(Int64(settings.recheck * 1000)), metrics: metrics)
+    let routes = Routes(library: library, service: service, metrics: metrics,
                         bodyLimit: settings.bodyLimit, bodyTimeout: settings.bodyTimeout, renderToken: settings.renderToken, postTextLimit: settings.postTextLimit)
     return Application(responder: HTTPManners(inner: routes.router().buildResponder(), routes: Routes.table),
                        server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout * 1000)))),
-                       configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Handout"))
+                       configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Handout"),
+                       services: [library])
 }

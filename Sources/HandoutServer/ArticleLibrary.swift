@@ -1,81 +1,130 @@
-// The articles a server offers: the YAML files directly in one folder, read again when
-// they change on disk (no restart), looked up by slug (never by a path from a request).
+// The articles a server offers: the YAML files directly in one folder, looked up by slug
+// (never by a path from a request). A watcher beside the HTTP server looks at the folder
+// once a second and reads only the files that changed; a request reads the catalogue as it
+// stands and never waits for a reload.
 import Diagnostics
 import Foundation
 import HandoutKit
+import ServiceLifecycle
 
-final class ArticleLibrary: @unchecked Sendable {
+final class ArticleLibrary: Service, @unchecked Sendable {
     struct Entry: Sendable {
         var article: Article
         /// SHA-256 of the file: part of every cache key and ETag.
         var hash: String
-        var modified: Date
+        /// The file it was read from.
+        var file: String
+    }
+
+    /// What requests see; replaced whole after each look at the folder.
+    struct Catalog: Sendable {
+        var bySlug: [String: Entry] = [:]
+        /// Sorted by slug, for the index page and the API list.
+        var sorted: [Entry] = []
+        /// One line for each file not served as it stands on disk, for the log and /healthz.
+        var problems: [String] = []
+    }
+
+    /// One file as the watcher knows it.
+    private struct FileState {
+        /// The stamp at the last look.
+        var seen: ArticleFolder.Stamp
+        /// The stamp of the version last read, good or bad.
+        var read: ArticleFolder.Stamp?
+        /// The last version that loaded: still served while a later edit does not load.
+        var entry: Entry?
+        var problem: String?
     }
 
     let folder: URL
-    private var bySlug: [String: Entry] = [:]
-    private var files: [String: Date] = [:]
-    private var problems: [Diagnostic] = []
-    private var checked = Date.distantPast
-    /// How often the folder is looked at again.
-    let recheck: TimeInterval
+    let recheck: Duration
+    private let metrics: ServerMetrics
     private let lock = NSLock()
-    /// One reload at a time; others wait for it rather than see a half-read folder.
-    private let reloading = NSLock()
+    private var catalog = Catalog()
+    // Touched only by `look`, which never runs twice at once: once in init, then in `run`.
+    private var files: [String: FileState] = [:]
+    private var reported: Set<String> = []
+    /// Where a new problem is told: the server's log (standard error) unless a test listens.
+    private let report: @Sendable (String) -> Void
 
-    init(folder: URL, recheck: TimeInterval = 1) {
+    init(folder: URL, recheck: Duration = .seconds(1), metrics: ServerMetrics,
+         report: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data("\($0)\n".utf8)) }) {
         self.folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         self.recheck = recheck
-        refresh()
+        self.metrics = metrics
+        self.report = report
+        look(settle: false)
     }
 
-    var all: [Entry] {
-        refresh()
-        return lock.withLock { bySlug.values.sorted { $0.article.metadata.slug < $1.article.metadata.slug } }
-    }
+    var current: Catalog { lock.withLock { catalog } }
+    var all: [Entry] { current.sorted }
+    func entry(_ slug: String) -> Entry? { current.bySlug[slug] }
 
-    func entry(_ slug: String) -> Entry? {
-        refresh()
-        return lock.withLock { bySlug[slug] }
-    }
-
-    /// Files that failed to load, for the server's log.
-    var loadProblems: [Diagnostic] { lock.withLock { problems } }
-
-    /// Re-reads changed files, at most once every `recheck` seconds.
-    func refresh() {
-        reloading.lock()
-        defer { reloading.unlock() }
-        let now = Date()
-        let due = lock.withLock { () -> Bool in
-            guard now.timeIntervalSince(checked) >= recheck else { return false }
-            checked = now
-            return true
-        }
-        guard due else { return }
-        let listing = currentFiles()
-        guard lock.withLock({ listing != files }) else { return }
-        var entries: [String: Entry] = [:]
-        var found: [Diagnostic] = []
-        for (path, modified) in listing {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            do {
-                let article = try ArticleLoader.load(data: data, file: path).article
-                entries[article.metadata.slug] = Entry(article: article, hash: sha256Hex(data), modified: modified)
-            } catch {
-                found += error.diagnostics
+    /// Looks at the folder every `recheck` until the server shuts down.
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while true {
+                try await Task.sleep(for: self.recheck)
+                self.look(settle: true)
             }
         }
-        lock.withLock {
-            bySlug = entries
-            files = listing
-            problems = found
-        }
-        // A file that does not load is left out: say why, where the server's operator looks.
-        for problem in found { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
     }
 
-    private func currentFiles() -> [String: Date] {
-        Dictionary(ArticleFolder.files(in: folder), uniquingKeysWith: { first, _ in first })
+    /// Reads the files that changed since the last look. With `settle`, a changed file is read
+    /// only once its stamp has stayed the same for one interval, so a file still being written
+    /// is not read half-way; at start-up everything is read at once.
+    func look(settle: Bool) {
+        var next: [String: FileState] = [:]
+        for (path, stamp) in ArticleFolder.files(in: folder) {
+            let steady = !settle || files[path]?.seen == stamp
+            var state = files[path] ?? FileState(seen: stamp)
+            state.seen = stamp
+            if steady, state.read != stamp { read(path, stamp: stamp, into: &state) }
+            next[path] = state
+        }
+        files = next
+        publish()
+    }
+
+    private func read(_ path: String, stamp: ArticleFolder.Stamp, into state: inout FileState) {
+        state.read = stamp
+        metrics.articleRead()
+        guard let data = FileManager.default.contents(atPath: path) else {
+            state.problem = "\(path): could not be read"
+            return
+        }
+        do {
+            let article = try ArticleLoader.load(data: data, file: path).article
+            state.entry = Entry(article: article, hash: sha256Hex(data), file: path)
+            state.problem = nil
+        } catch {
+            state.problem = error.diagnostics.map { "\($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Builds the catalogue from the files' last good versions. When two files give the same
+    /// slug, the first by file name is served, whatever order they were read in.
+    private func publish() {
+        var bySlug: [String: Entry] = [:]
+        var problems: [String] = []
+        for path in files.keys.sorted() {
+            guard let state = files[path] else { continue }
+            if let problem = state.problem {
+                problems.append(problem + (state.entry == nil ? " (not served)" : " (the last good version is served)"))
+            }
+            guard let entry = state.entry else { continue }
+            let slug = entry.article.metadata.slug
+            if let first = bySlug[slug] {
+                problems.append("\(path): slug '\(slug)' is also in \(first.file), which is served (the first file by name wins)")
+                continue
+            }
+            bySlug[slug] = entry
+        }
+        let sorted = bySlug.values.sorted { $0.article.metadata.slug < $1.article.metadata.slug }
+        lock.withLock { catalog = Catalog(bySlug: bySlug, sorted: sorted, problems: problems) }
+        metrics.articlesServed(sorted.count)
+        // Each problem once, when it appears, not at every look.
+        for problem in problems where !reported.contains(problem) { report(problem) }
+        reported = Set(problems)
     }
 }

@@ -24,7 +24,7 @@ struct Routes: Sendable {
         let router = Router()
         router.get("/") { request, _ in try self.indexPage(request) }
         router.get("/style.css") { _, _ in Self.response(Pages.css, type: "text/css; charset=utf-8") }
-        router.get("/healthz") { _, _ in "ok\n" }
+        router.get("/healthz") { _, _ in Self.response(Self.healthText(self.library.current), type: "text/plain; charset=utf-8") }
         router.get("/metrics") { _, _ in Self.response(self.metrics.text, type: "text/plain; version=0.0.4") }
         router.get("/api/articles") { _, _ in try self.articleList() }
         router.post("/api/render") { request, _ in try await self.renderPosted(request) }
@@ -33,6 +33,13 @@ struct Routes: Sendable {
             try await self.document(request, slug: context.parameters.require("slug"), file: context.parameters.require("file"))
         }
         return router
+    }
+
+    /// "ok" while the server serves, then how many articles, then each file not served as it
+    /// stands on disk: a readiness probe reads the status, an operator the lines.
+    static func healthText(_ catalog: ArticleLibrary.Catalog) -> String {
+        (["ok", "articles: \(catalog.sorted.count)"] + catalog.problems.map { "problem: \($0)" })
+            .joined(separator: "\n") + "\n"
     }
 
     // MARK: Pages

@@ -1,5 +1,5 @@
 // What /metrics reports, in Prometheus text format: renders and their durations by
-// document, failed renders, and requests turned away when busy.
+// document, failed renders, requests turned away when busy, and the article files read.
 import Prometheus
 
 final class ServerMetrics: Sendable {
@@ -20,6 +20,15 @@ final class ServerMetrics: Sendable {
     func turnedAway() {
         registry.makeCounter(name: "handout_overloaded_total", help: "Requests answered 503 because the queue was full")
             .increment()
+    }
+
+    /// One article file read from disk (at start-up, or because it changed).
+    func articleRead() {
+        registry.makeCounter(name: "handout_article_reads_total", help: "Article files read from disk").increment()
+    }
+
+    func articlesServed(_ count: Int) {
+        registry.makeGauge(name: "handout_articles", help: "Articles being served").set(Int64(count))
     }
 
     var text: String { registry.emitToString() }

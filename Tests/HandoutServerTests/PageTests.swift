@@ -170,7 +170,7 @@ struct PageTests {
         try await Fixture.withServer { client, _ in
             let response = try await client.get("/healthz")
             #expect(response.status == .ok)
-            #expect(response.text == "ok\n")
+            #expect(response.text == "ok\narticles: 1\n")
         }
     }
 }
