@@ -14,6 +14,24 @@ final class ArticleLibrary: Service, @unchecked Sendable {
         var hash: String
         /// The file it was read from.
         var file: String
+        /// The Bangla translation's state, counted once when the file is read, not per request.
+        var bangla: BanglaCount
+    }
+
+    struct BanglaCount: Sendable {
+        var translated = 0
+        var needsReview = 0
+        var missing = 0
+        /// Texts still to translate or to check again.
+        var left: Int { missing + needsReview }
+
+        init(_ article: Article) {
+            for part in ArticleTranslation.status(article) {
+                translated += part.translated
+                needsReview += part.needs_review
+                missing += part.missing
+            }
+        }
     }
 
     /// What requests see; replaced whole after each look at the folder.
@@ -95,7 +113,7 @@ final class ArticleLibrary: Service, @unchecked Sendable {
         }
         do {
             let article = try ArticleLoader.load(data: data, file: path).article
-            state.entry = Entry(article: article, hash: sha256Hex(data), file: path)
+            state.entry = Entry(article: article, hash: sha256Hex(data), file: path, bangla: BanglaCount(article))
             state.problem = nil
         } catch {
             state.problem = error.diagnostics.map { "\($0)" }.joined(separator: "\n")

@@ -60,12 +60,13 @@ enum Pages {
         return ui == .en ? pair.en : pair.bn
     }
 
-    static func index(_ articles: [Article], query: String, ui: UILanguage) -> String {
-        let items = articles.map { article in
+    static func index(_ articles: [ArticleLibrary.Entry], query: String, ui: UILanguage) -> String {
+        let items = articles.map { entry in
+            let article = entry.article
             let link = "/articles/\(article.metadata.slug)?ui=\(ui.rawValue)"
             let bangla = article.title.bn.map { " <span lang=\"bn\">\(escape($0))</span>" } ?? ""
             // Whether the Bangla is complete and current (translation status), at a glance.
-            let left = ArticleTranslation.status(article).reduce(0) { $0 + $1.missing + $1.needs_review }
+            let left = entry.bangla.left
             let state = left == 0 ? word("banglaComplete", ui) : word("banglaPending", ui).replacingOccurrences(of: "{n}", with: ui.digits(left))
             return "<li><a href=\"\(link)\">\(escape(article.title.en))</a>\(bangla) <small class=\"state\">\(state)</small></li>"
         }.joined(separator: "\n")
