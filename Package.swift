@@ -72,8 +72,9 @@ let package = Package(
                                                    "Importing", "Translation",
                                                    .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "HandoutServer", dependencies: [
-            "HandoutKit", "Diagnostics",
+            "HandoutKit", "Diagnostics", "CMalloc",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

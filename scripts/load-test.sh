@@ -12,7 +12,8 @@
 # apart), and the server's RSS at start, peak and end. The server is always stopped.
 #
 # Settings (environment): DURATION (30s), CONNECTIONS (32), THREADS (2), QUEUE (16, the
-# server's --queue), PHASES ("cached mixed"; "still touching" list 150 articles, the second
+# server's --queue), PHASES ("cached mixed"; "posts" three large posted articles while a
+# clinic asks for an uncached checklist, with the memory after them; "still touching" list 150 articles, the second
 # while one of them is saved every 3 s), SCRATCH_PATH (.build), SKIP_BUILD (unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,9 +50,11 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-# The library phases serve 150 articles.
+# The library phases serve 150 articles; the posts phase needs posting turned on.
 [[ " $PHASES " == *" touching "* ]] && export COPIES=149
-start_server load-test --queue "$QUEUE"
+token=""
+[[ " $PHASES " == *" posts "* ]] && token="load-test-token-$RANDOM$RANDOM$RANDOM"
+start_server load-test --queue "$QUEUE" ${token:+--render-token "$token"}
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f MB", kb / 1024 }'; }
@@ -144,6 +147,40 @@ run_phase() {
   result[$phase.other]=$(awk '$1 == "STATUS" && $2 != 200 && $2 != 503 { n += $3 } END { print n + 0 }' "$out")
 }
 
+# The posts phase: three large posted articles (1,980 texts each, just under the limit of
+# 2,000, each different so none shares another's render) while a clinic asks for a document
+# no one has asked for yet; then the server's memory against its warm level.
+posts_phase() {
+  echo "=== posts: three posted articles of 1,980 texts, and one uncached clinic request"
+  for i in 1 2 3; do
+    python3 - "$i" >"$work/post-$i.yaml" <<'PY'
+import sys
+text = open("articles/hemifacial-spasm.yaml", encoding="utf-8").read()
+items = "".join(f'  - en: "Point {n} of post {sys.argv[1]}, written out so that it takes a line or two on the page."\n'
+                for n in range(1, 1792))
+print(text.replace("key_takeaways:\n", "key_takeaways:\n" + items, 1), end="")
+PY
+  done
+  local rss_before; rss_before=$(rss_kb)
+  local posters=()
+  for i in 1 2 3; do
+    curl -sS -o /dev/null -w "post $i: %{http_code} in %{time_total} s\n" -H "Authorization: Bearer $token" \
+      -H "Content-Type: application/yaml" --data-binary @"$work/post-$i.yaml" "$base/api/render?doc=handout" >"$work/post-$i.out" &
+    posters+=($!)
+  done
+  sleep 0.5
+  local clinic
+  clinic=$(curl -sS -o /dev/null -w "%{http_code} in %{time_total} s" \
+    "$base/articles/hemifacial-spasm/checklist.pdf?lang=bn&paper=letter&large-print=1")
+  wait "${posters[@]}"
+  sleep 3
+  result[posts.summary]="$(cat "$work"/post-*.out | paste -sd ';' -); clinic's uncached checklist: $clinic"
+  result[posts.rss]="RSS before $(mb "$rss_before"), after $(mb "$(rss_kb)") (warm level $(mb "$rss_warm"))"
+  echo "${result[posts.summary]}"
+  echo "${result[posts.rss]}"
+  [[ "$clinic" == 200* ]] || result[posts.failed]=1
+}
+
 for phase in $PHASES; do
   case $phase in
     cached) run_phase cached "$work/status.lua" "$pdf_path" ;;
@@ -162,6 +199,7 @@ for phase in $PHASES; do
       run_phase touching "$work/status.lua" "/api/articles"
       kill "$toucher_pid"
       ;;
+    posts) posts_phase ;;
     *) echo "load-test: unknown phase $phase" >&2; exit 2 ;;
   esac
 done
@@ -179,6 +217,12 @@ echo
 echo "=== summary (loopback, $(nproc) cores, $THREADS wrk threads, $CONNECTIONS connections, $DURATION per phase)"
 status=0
 for phase in $PHASES; do
+  if [ "$phase" = posts ]; then
+    echo "posts   ${result[posts.summary]}"
+    echo "        ${result[posts.rss]}"
+    [ -z "${result[posts.failed]:-}" ] || status=1
+    continue
+  fi
   printf '%-7s %8s req/s   p50 %-8s p99 %-8s requests %-7s non-2xx %-6s (503: %s, other: %s)   statuses {%s}\n' \
     "$phase" "${result[$phase.rps]}" "${result[$phase.p50]}" "${result[$phase.p99]}" "${result[$phase.requests]}" \
     "${result[$phase.non2xx]}" "${result[$phase.s503]}" "${result[$phase.other]}" "${result[$phase.statuses]}"

@@ -2,6 +2,7 @@
 // bounded queue behind them (past it: "busy, retry later"), identical requests in flight
 // rendered once, recent results kept, and a time limit after which a caller stops waiting.
 // Editors' posted articles wait in a small queue of their own, so they never hold up a clinic.
+import CMalloc
 import Diagnostics
 import Foundation
 import HandoutKit
@@ -56,6 +57,7 @@ final class RenderService: Sendable {
             Task {
                 try await gate.enter()
                 defer { Task { await gate.leave() } }
+                defer { if lane == .posted { Self.returnFreedMemory() } }
                 let data = try await self.render(key, article: article)
                 if lane == .library { self.cache[key] = data }
                 return data
@@ -63,6 +65,13 @@ final class RenderService: Sendable {
         }
         defer { Task { await inFlight.finish(key) } }
         return try await withTimeLimit(timeLimit, else: RenderFailure.timedOut(seconds: timeLimit)) { try await task.value }
+    }
+
+    /// A posted article can be ten times a long one; glibc keeps the memory its layout freed
+    /// for later use, so a burst of posts would leave the server hundreds of MB larger.
+    /// Give it back to the system once a post is done.
+    private static func returnFreedMemory() {
+        malloc_trim(0)
     }
 
     /// Renders on a worker thread, timing it for the metrics.
