@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        // gzip for the server's pages and JSON (zlib).
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         // The server's folder watcher runs as a service beside the HTTP server (Hummingbird brings it).
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         // Named for the server tests, which use their types directly (Hummingbird brings them).
@@ -78,6 +80,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "CompressNIO", package: "compress-nio"),
         ], swiftSettings: strict),
         .executableTarget(name: "HandoutFuzz", dependencies: ["HandoutKit", "Diagnostics", "LayoutEngine"], swiftSettings: strict),
         .executableTarget(
@@ -102,7 +105,7 @@ let package = Package(
             "HandoutServer", "HandoutKit", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "CompressNIO", package: "compress-nio"),
         ], swiftSettings: strict),
     ]
 )

@@ -8,6 +8,7 @@ packages=(
   libxml2-dev                     # libxml2's HTML parser, for importing web pages
   libqrencode-dev                 # QR codes for the article's address
   libqpdf-dev                     # sets the PDF's languages, which cairo cannot
+  zlib1g-dev                      # gzip for the print service's pages and JSON (compress-nio)
   libgettextpo-dev gettext        # PO files for translators; msgfmt checks them in the tests
   zbar-tools mupdf-tools          # the tests decode the QR codes and render with a second PDF reader
   poppler-utils qpdf              # pdftotext, pdffonts, pdftoppm, qpdf: the tests' PDF consumers

@@ -1,6 +1,9 @@
 // What every response owes the client, whatever route made it: HEAD answered like GET
-// without the body, 405 with Allow for a path that exists under other methods, and the
-// security headers (no sniffing, no referrer, a strict policy for anything that is not a page).
+// without the body, 405 with Allow for a path that exists under other methods, gzip for
+// pages, JSON and text when the client takes it, and the security headers (no sniffing,
+// no referrer, a strict policy for anything that is not a page).
+import CompressNIO
+import Foundation
 import Hummingbird
 
 /// Wraps the router, so it sees every request, those no route takes included.
@@ -31,6 +34,7 @@ struct HTTPManners<Inner: HTTPResponder>: HTTPResponder where Inner.Context: Req
                                 body: .init(byteBuffer: ByteBuffer(string: "\(request.method.rawValue) is not allowed here: use \(allow)\n")))
         }
         Self.secure(&response.headers)
+        response = try await Self.compressed(response, accepting: request.headers[.acceptEncoding])
         if head {
             let length = response.body.contentLength
             response.body = ResponseBody()
@@ -46,6 +50,43 @@ struct HTTPManners<Inner: HTTPResponder>: HTTPResponder where Inner.Context: Req
             route.path.count == parts.count && zip(route.path, parts).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
         }
         return matching.isEmpty ? nil : matching.flatMap(\.methods)
+    }
+
+    /// Pages, JSON and text as gzip when the client accepts it: they shrink to a fifth or
+    /// less, which counts on a clinic's mobile data. PDFs and PNGs are compressed already.
+    static func compressed(_ response: Response, accepting: String?) async throws -> Response {
+        guard let type = response.headers[.contentType], type.hasPrefix("text/") || type.hasPrefix("application/json"),
+              response.headers[.contentEncoding] == nil else { return response }
+        var response = response
+        // Caches in between must keep the two versions apart.
+        response.headers[.vary] = "Accept-Encoding"
+        guard acceptsGzip(accepting), (response.body.contentLength ?? 0) >= 256 else { return response }
+        let collected = Collector()
+        try await response.body.write(collected)
+        var plain = collected.buffer
+        let gzip = try plain.compress(with: .gzip())
+        response.body = ResponseBody(byteBuffer: gzip)
+        response.headers[.contentEncoding] = "gzip"
+        response.headers[.contentLength] = String(gzip.readableBytes)
+        return response
+    }
+
+    /// Whether an Accept-Encoding value takes gzip (by name or `*`, with a quality above 0).
+    static func acceptsGzip(_ value: String?) -> Bool {
+        guard let value else { return false }
+        return value.split(separator: ",").contains { part in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let name = pieces.first, name == "gzip" || name == "*" else { return false }
+            let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
+        }
+    }
+
+    /// Gathers a response body that is already in memory (pages, JSON and text always are).
+    final class Collector: ResponseBodyWriter {
+        var buffer = ByteBuffer()
+        func write(_ part: ByteBuffer) async throws { buffer.writeImmutableBuffer(part) }
+        func finish(_ trailingHeaders: HTTPFields?) async throws {}
     }
 
     static func secure(_ headers: inout HTTPFields) {

@@ -1,5 +1,7 @@
 // What every response owes the client: HEAD like GET without the body, 405 with Allow,
-// JSON with its charset, and the security headers on every response, not only pages.
+// JSON with its charset, gzip for pages and JSON when asked, and the security headers on
+// every response, not only pages.
+import CompressNIO
 import Foundation
 import HandoutServer
 import Hummingbird
@@ -45,6 +47,40 @@ struct HTTPMannersTests {
             #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff", "\(path)")
             #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer", "\(path)")
             #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true, "\(path)")
+        }
+    }
+
+    @Test("Pages, JSON and CSS come gzipped when the client accepts it, and unpacked they are the plain answer",
+          arguments: ["/", "/?ui=bn", "/api/articles", "/style.css", "/articles/hemifacial-spasm"])
+    func gzipWhenAccepted(_ path: String) async throws {
+        try await Fixture.withServer { client, _ in
+            let plain = try await client.get(path)
+            let packed = try await client.get(path, headers: [.acceptEncoding: "br;q=1.0, gzip;q=0.8, *;q=0.1"])
+            #expect(plain.headers[.contentEncoding] == nil)
+            #expect(packed.headers[.contentEncoding] == "gzip")
+            #expect(packed.headers[.vary] == "Accept-Encoding" && plain.headers[.vary] == "Accept-Encoding")
+            #expect(packed.headers[.contentType] == plain.headers[.contentType])
+            #expect(packed.headers[.contentLength] == String(packed.bytes.count))
+            #expect(packed.bytes.count < plain.bytes.count, "gzip did not shrink \(path)")
+            #expect(Array(packed.bytes.prefix(2)) == [0x1F, 0x8B])
+            var body = packed.body
+            var unpacked = try body.decompress(with: .gzip())
+            #expect(unpacked.readBytes(length: unpacked.readableBytes) == plain.bytes)
+            // HEAD says the length of what GET would send.
+            let head = try await client.execute(uri: path, method: .head, headers: [.acceptEncoding: "gzip"])
+            #expect(head.headers[.contentLength] == String(packed.bytes.count))
+        }
+    }
+
+    @Test("No gzip when refused, not offered, for PDFs and PNGs, or for answers too short to gain",
+          arguments: [("/", "gzip;q=0"), ("/", "br"), ("/", "identity"),
+                      ("/articles/hemifacial-spasm/card.pdf?lang=en", "gzip"),
+                      ("/articles/hemifacial-spasm/card.png?page=1&lang=en", "gzip"), ("/healthz", "gzip")])
+    func noGzip(_ path: String, _ accepted: String) async throws {
+        try await Fixture.withServer { client, _ in
+            let response = try await client.get(path, headers: [.acceptEncoding: accepted])
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentEncoding] == nil, "\(path) with \(accepted)")
         }
     }
 }
