@@ -13,7 +13,8 @@
 #
 # Settings (environment): DURATION (30s), CONNECTIONS (32), THREADS (2), QUEUE (16, the
 # server's --queue), PHASES ("cached mixed"; "posts" three large posted articles while a
-# clinic asks for an uncached checklist, with the memory after them; "still touching" list 150 articles, the second
+# clinic asks for an uncached checklist, with the memory after them; "slow" 200 slow or
+# idle connections against an idle timeout of 5 s while the article page is opened; "still touching" list 150 articles, the second
 # while one of them is saved every 3 s), SCRATCH_PATH (.build), SKIP_BUILD (unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +55,10 @@ trap 'exit 130' INT TERM
 [[ " $PHASES " == *" touching "* ]] && export COPIES=149
 token=""
 [[ " $PHASES " == *" posts "* ]] && token="load-test-token-$RANDOM$RANDOM$RANDOM"
-start_server load-test --queue "$QUEUE" ${token:+--render-token "$token"}
+# The slow phase waits for the idle timeout: 5 s instead of 30.
+idle=()
+[[ " $PHASES " == *" slow "* ]] && idle=(--idle-timeout 5)
+start_server load-test --queue "$QUEUE" ${token:+--render-token "$token"} "${idle[@]}"
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f MB", kb / 1024 }'; }
@@ -181,6 +185,58 @@ PY
   [[ "$clinic" == 200* ]] || result[posts.failed]=1
 }
 
+# The slow phase: 200 connections that never finish (100 stop half-way through their
+# headers, 100 stay idle after one answer) while a person opens the article page ten
+# times; then how many of them the server closed, and its open file descriptors.
+slow_phase() {
+  echo "=== slow: 200 slow or idle connections, idle timeout 5 s"
+  local fds_before; fds_before=$(ls "/proc/$server_pid/fd" | wc -l)
+  python3 - "${base#http://}" "$work/slow.out" <<'PY' &
+import socket, sys, time
+host, port = sys.argv[1].split(":")
+conns = []
+for n in range(200):
+    s = socket.create_connection((host, int(port)))
+    if n % 2:
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")          # headers never finished
+    else:
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")      # answered, then idle
+    conns.append(s)
+deadline, closed = time.time() + 20, set()
+while time.time() < deadline and len(closed) < len(conns):
+    for i, s in enumerate(conns):
+        if i in closed:
+            continue
+        s.settimeout(0.01)
+        try:
+            while True:
+                data = s.recv(65536)
+                if not data:
+                    closed.add(i)
+                    break
+        except (socket.timeout, BlockingIOError):
+            pass
+        except OSError:
+            closed.add(i)
+    time.sleep(0.2)
+open(sys.argv[2], "w").write(f"{len(closed)} of {len(conns)} closed by the server within {20 - max(0, deadline - time.time()):.1f} s\n")
+PY
+  local slow_pid=$!
+  sleep 1
+  local fds_during; fds_during=$(ls "/proc/$server_pid/fd" | wc -l)
+  local times=()
+  for _ in $(seq 1 10); do
+    times+=("$(curl -sS -o /dev/null -w "%{time_total}" "$base/articles/hemifacial-spasm")")
+  done
+  wait "$slow_pid"
+  sleep 1
+  result[slow.summary]="$(cat "$work/slow.out"); article page during: $(printf '%s ' "${times[@]}")s"
+  result[slow.fds]="server file descriptors: $fds_before before, $fds_during with the 200 open, $(ls "/proc/$server_pid/fd" | wc -l) after"
+  echo "${result[slow.summary]}"
+  echo "${result[slow.fds]}"
+  grep -q "^200 of 200" "$work/slow.out" || result[slow.failed]=1
+}
+
 for phase in $PHASES; do
   case $phase in
     cached) run_phase cached "$work/status.lua" "$pdf_path" ;;
@@ -200,6 +256,7 @@ for phase in $PHASES; do
       kill "$toucher_pid"
       ;;
     posts) posts_phase ;;
+    slow) slow_phase ;;
     *) echo "load-test: unknown phase $phase" >&2; exit 2 ;;
   esac
 done
@@ -217,10 +274,10 @@ echo
 echo "=== summary (loopback, $(nproc) cores, $THREADS wrk threads, $CONNECTIONS connections, $DURATION per phase)"
 status=0
 for phase in $PHASES; do
-  if [ "$phase" = posts ]; then
-    echo "posts   ${result[posts.summary]}"
-    echo "        ${result[posts.rss]}"
-    [ -z "${result[posts.failed]:-}" ] || status=1
+  if [ "$phase" = posts ] || [ "$phase" = slow ]; then
+    echo "$phase   ${result[$phase.summary]}"
+    echo "        ${result[$phase.rss]:-${result[$phase.fds]}}"
+    [ -z "${result[$phase.failed]:-}" ] || status=1
     continue
   fi
   printf '%-7s %8s req/s   p50 %-8s p99 %-8s requests %-7s non-2xx %-6s (503: %s, other: %s)   statuses {%s}\n' \
