@@ -9,6 +9,7 @@ packages=(
   libqrencode-dev                 # QR codes for the article's address
   libqpdf-dev                     # sets the PDF's languages, which cairo cannot
   zlib1g-dev                      # gzip for the print service's pages and JSON (compress-nio)
+  nginx curl                      # the deploy tests: nginx -t, and nginx in front of stand-in replicas
   libgettextpo-dev gettext        # PO files for translators; msgfmt checks them in the tests
   zbar-tools mupdf-tools          # the tests decode the QR codes and render with a second PDF reader
   poppler-utils qpdf              # pdftotext, pdffonts, pdftoppm, qpdf: the tests' PDF consumers
@@ -33,6 +34,11 @@ fi
 # (A Debian system Python refuses plain pip installs: then it is told this is intended.)
 if ! python3 -c 'import polib' 2>/dev/null; then
   python3 -m pip install -q polib >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages polib >/dev/null
+fi
+
+# The deploy tests validate deploy/kubernetes/ against the Kubernetes schemas (kubernetes-validate, from PyPI).
+if ! python3 -c 'import kubernetes_validate' 2>/dev/null; then
+  python3 -m pip install -q kubernetes-validate >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages kubernetes-validate >/dev/null
 fi
 
 command -v swift >/dev/null || { echo "setup: Swift 6.1 or newer must be on PATH (see README)" >&2; exit 1; }

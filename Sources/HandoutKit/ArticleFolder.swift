@@ -1,6 +1,8 @@
 // A folder of articles, as the pack command and the server read it: the regular `.yaml`
-// files directly inside it. Links that lead out of the folder, or round in a loop, are
-// skipped, so a folder can never make Handout read elsewhere or walk for ever.
+// files directly inside it, or links to files anywhere inside it (a Kubernetes ConfigMap
+// volume is such links into a hidden subfolder). Links that lead out of the folder, or
+// round in a loop, are skipped, so a folder can never make Handout read elsewhere or walk
+// for ever. Hidden names (editors' lock and backup files) are not articles.
 import Foundation
 import Translation
 
@@ -13,21 +15,23 @@ public enum ArticleFolder {
         public var inode: Int
     }
 
-    /// Each article file's path and stamp, sorted by path.
+    /// Each article file's path in the folder (a link's own name, so a link that is pointed
+    /// elsewhere stays the same file) and the stamp of what it leads to, sorted by path.
     public static func files(in folder: URL) -> [(path: String, stamp: Stamp)] {
         let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var result: [(path: String, stamp: Stamp)] = []
         // The glossary lives beside the articles and is not one.
-        for name in names.sorted() where name.hasSuffix(".yaml") && name != Glossary.fileName {
-            let url = folder.appendingPathComponent(name).resolvingSymlinksInPath()
-            guard url.deletingLastPathComponent().path == folder.path,
-                  let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+        for name in names.sorted() where name.hasSuffix(".yaml") && !name.hasPrefix(".") && name != Glossary.fileName {
+            let path = folder.appendingPathComponent(name).path
+            let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+            guard target.path.hasPrefix(folder.path + "/"),
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: target.path),
                   attributes[.type] as? FileAttributeType == .typeRegular,
                   let modified = attributes[.modificationDate] as? Date else { continue }
             let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             let inode = (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? 0
-            result.append((url.path, Stamp(modified: modified, size: size, inode: inode)))
+            result.append((path, Stamp(modified: modified, size: size, inode: inode)))
         }
         return result
     }

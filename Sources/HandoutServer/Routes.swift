@@ -24,7 +24,12 @@ struct Routes: Sendable {
         let router = Router()
         router.get("/") { request, _ in try self.indexPage(request) }
         router.get("/style.css") { _, _ in Self.response(Pages.css, type: "text/css; charset=utf-8") }
-        router.get("/healthz") { _, _ in Self.response(Self.healthText(self.library.current), type: "text/plain; charset=utf-8") }
+        router.get("/healthz") { _, _ in
+            let catalog = self.library.current
+            var response = Self.response(Self.healthText(catalog, folder: self.library.folder), type: "text/plain; charset=utf-8")
+            response.status = Self.healthStatus(catalog)
+            return response
+        }
         router.get("/metrics") { _, _ in Self.response(self.metrics.text, type: "text/plain; version=0.0.4") }
         router.get("/api/articles") { _, _ in try self.articleList() }
         router.post("/api/render") { request, _ in try await self.renderPosted(request) }
@@ -35,11 +40,18 @@ struct Routes: Sendable {
         return router
     }
 
-    /// "ok" while the server serves, then how many articles, then each file not served as it
+    /// "ok" while the server serves articles, then how many, then each file not served as it
     /// stands on disk: a readiness probe reads the status, an operator the lines.
-    static func healthText(_ catalog: ArticleLibrary.Catalog) -> String {
-        (["ok", "articles: \(catalog.sorted.count)"] + catalog.problems.map { "problem: \($0)" })
+    static func healthText(_ catalog: ArticleLibrary.Catalog, folder: URL) -> String {
+        let first = catalog.sorted.isEmpty ? "not ready: no article is served from \(folder.path)" : "ok"
+        return ([first, "articles: \(catalog.sorted.count)"] + catalog.problems.map { "problem: \($0)" })
             .joined(separator: "\n") + "\n"
+    }
+
+    /// 503 while no article is served: a replica with an empty or unreadable folder is taken
+    /// out of the load balancer rather than answering every clinic "No article".
+    static func healthStatus(_ catalog: ArticleLibrary.Catalog) -> HTTPResponse.Status {
+        catalog.sorted.isEmpty ? .serviceUnavailable : .ok
     }
 
     // MARK: Pages

@@ -3,6 +3,7 @@
 // version in service, and two files with one slug are settled by file name and reported once.
 import Foundation
 import HandoutKit
+import HTTPTypes
 @testable import HandoutServer
 import Testing
 
@@ -28,7 +29,7 @@ struct LibraryTests {
 
         var reported: [String] { lock.withLock { lines } }
         var reads: Double { Prometheus.value(metrics.text, "handout_article_reads_total") ?? 0 }
-        var health: String { Routes.healthText(library.current) }
+        var health: String { Routes.healthText(library.current, folder: library.folder) }
 
         func write(_ text: String, to name: String) throws {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -144,13 +145,55 @@ struct LibraryTests {
         #expect(library.all.count == 1)
     }
 
-    @Test("A removed file stops being served at the next look")
+    @Test("A removed file stops being served at the next look; with no article left the server is not ready")
     func removedFile() throws {
         let probe = try Probe()
         let library = probe.start()
         try FileManager.default.removeItem(at: probe.folder.appendingPathComponent("hemifacial-spasm.yaml"))
         library.look(settle: true)
         #expect(library.all.isEmpty)
-        #expect(probe.health == "ok\narticles: 0\n")
+        #expect(probe.health == "not ready: no article is served from \(library.folder.path)\narticles: 0\n")
+        #expect(Routes.healthStatus(library.current) == .serviceUnavailable)
+    }
+
+    @Test("A Kubernetes ConfigMap's layout is served, and a new version swapped in is read")
+    func configMapLayout() throws {
+        let probe = try Probe()
+        let fm = FileManager.default
+        try fm.removeItem(at: probe.folder.appendingPathComponent("hemifacial-spasm.yaml"))
+        // What the kubelet makes: the files in a hidden timestamped folder, "..data" linking
+        // to it, and one link per file through "..data".
+        func version(_ name: String, title: String) throws {
+            let hidden = probe.folder.appendingPathComponent(name)
+            try fm.createDirectory(at: hidden, withIntermediateDirectories: true)
+            try Self.titled(title).write(to: hidden.appendingPathComponent("hemifacial-spasm.yaml"), atomically: true, encoding: .utf8)
+            let temporary = probe.folder.appendingPathComponent("..data_tmp").path
+            try fm.createSymbolicLink(atPath: temporary, withDestinationPath: name)
+            #expect(rename(temporary, probe.folder.appendingPathComponent("..data").path) == 0)
+        }
+        try version("..2026_11_30_01_00_00.000000001", title: "From the ConfigMap")
+        try fm.createSymbolicLink(atPath: probe.folder.appendingPathComponent("hemifacial-spasm.yaml").path,
+                                  withDestinationPath: "..data/hemifacial-spasm.yaml")
+        let library = probe.start()
+        #expect(Self.title(library) == "From the ConfigMap")
+
+        try version("..2026_11_30_02_00_00.000000002", title: "From the ConfigMap, updated")
+        library.look(settle: true)
+        // Still served while the new version settles: the link's name is the file, not its target.
+        #expect(Self.title(library) == "From the ConfigMap")
+        library.look(settle: true)
+        #expect(Self.title(library) == "From the ConfigMap, updated")
+        #expect(probe.reported.isEmpty)
+    }
+
+    @Test("Hidden files are not articles: an editor's lock link or backup beside the article")
+    func hiddenFilesAreSkipped() throws {
+        let probe = try Probe()
+        try probe.write(Self.titled("Backup", slug: "backup"), to: ".hemifacial-spasm.yaml")
+        try FileManager.default.createSymbolicLink(atPath: probe.folder.appendingPathComponent(".#hemifacial-spasm.yaml").path,
+                                                   withDestinationPath: "user@host.1234")
+        let library = probe.start()
+        #expect(library.all.map(\.article.metadata.slug) == [Fixture.slug])
+        #expect(probe.reported.isEmpty)
     }
 }
