@@ -173,45 +173,8 @@ echo "cluster-demo: warm-up: ${#paths[@]} PDFs in $(awk -v a="$warm_start" -v b=
   "renders: replica 1 ${warm_renders[1]}, replica 2 ${warm_renders[2]}, replica 3 ${warm_renders[3]}"
 
 # Statuses counted per thread and added up at the end; requests go round the 84 paths,
-# each thread starting at a different place (as in scripts/load-test.sh).
-cat >"$work/mixed.lua" <<'LUA'
-local threads = {}
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads)
-end
-local paths = {}
-for _, doc in ipairs({"handout", "checklist", "diary-week", "diary-month", "summary", "roadmap", "card"}) do
-  for _, lang in ipairs({"en", "bn", "en%2Bbn"}) do
-    for _, paper in ipairs({"a4", "letter"}) do
-      for _, large in ipairs({"0", "1"}) do
-        table.insert(paths, "/articles/hemifacial-spasm/" .. doc .. ".pdf?lang=" .. lang .. "&paper=" .. paper .. "&large-print=" .. large)
-      end
-    end
-  end
-end
-local counter = 0
-local offset = 0
-function init(args)
-  statuses = {}
-  offset = (id or 0) * 37
-end
-function request()
-  counter = counter + 1
-  return wrk.format(nil, paths[((counter + offset) % #paths) + 1])
-end
-function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
-function done(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
-  end
-  local keys = {}
-  for status in pairs(total) do table.insert(keys, status) end
-  table.sort(keys)
-  for _, status in ipairs(keys) do io.write(string.format("STATUS %d %d\n", status, total[status])) end
-end
-LUA
+# each thread starting at a different place (the same scripts as scripts/load-test.sh).
+cat scripts/wrk/statuses.lua scripts/wrk/mixed.lua >"$work/mixed.lua"
 
 # --- load, kill, restart -------------------------------------------------------------
 echo

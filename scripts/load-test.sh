@@ -84,52 +84,9 @@ head -c 5 "$work/warm.pdf" | grep -q '%PDF-' || { echo "load-test: the warm-up a
 rss_warm=$(rss_kb)
 
 # --- wrk scripts ---------------------------------------------------------------------
-# Counts every status per thread and adds them up at the end.
-cat >"$work/status.lua" <<'LUA'
-local threads = {}
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads)
-end
-function init(args) statuses = {} end
-function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
-function done(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
-  end
-  local keys = {}
-  for status in pairs(total) do table.insert(keys, status) end
-  table.sort(keys)
-  for _, status in ipairs(keys) do io.write(string.format("STATUS %d %d\n", status, total[status])) end
-end
-LUA
-
-# The mixed phase: every combination, each thread starting at a different place.
-cat "$work/status.lua" >"$work/mixed.lua"
-cat >>"$work/mixed.lua" <<'LUA'
-local paths = {}
-for _, doc in ipairs({"handout", "checklist", "diary-week", "diary-month", "summary", "roadmap", "card"}) do
-  for _, lang in ipairs({"en", "bn", "en%2Bbn"}) do
-    for _, paper in ipairs({"a4", "letter"}) do
-      for _, large in ipairs({"0", "1"}) do
-        table.insert(paths, "/articles/hemifacial-spasm/" .. doc .. ".pdf?lang=" .. lang .. "&paper=" .. paper .. "&large-print=" .. large)
-      end
-    end
-  end
-end
-local counter = 0
-local offset = 0
-local base_init = init
-function init(args)
-  base_init(args)
-  offset = (id or 0) * 37
-end
-function request()
-  counter = counter + 1
-  return wrk.format(nil, paths[((counter + offset) % #paths) + 1])
-end
-LUA
+# Every status counted (statuses.lua); the mixed phase goes round every combination.
+cp scripts/wrk/statuses.lua "$work/status.lua"
+cat scripts/wrk/statuses.lua scripts/wrk/mixed.lua >"$work/mixed.lua"
 
 declare -A result
 run_phase() {
