@@ -40,7 +40,9 @@ public final class PangoText: ShapedText {
     /// Draws line `index` with its baseline's left end at (x, y) on a cairo context.
     /// pango_cairo_show_layout_line passes the text with the glyphs, so the PDF keeps
     /// a searchable, copyable text layer (show_glyph_string would not).
-    public func drawLine(_ index: Int, x: Double, y: Double, cairo: OpaquePointer) {
+    /// The one place a C handle crosses modules: Rendering owns the cairo context, this
+    /// module the Pango line. `package`, so nothing above Rendering can see it.
+    package func drawLine(_ index: Int, x: Double, y: Double, cairo: OpaquePointer) {
         cairo_move_to(cairo, x, y)
         pango_cairo_show_layout_line(cairo, layoutLine(index))
     }
