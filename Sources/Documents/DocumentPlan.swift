@@ -34,9 +34,12 @@ public struct DocumentContext {
     public var labels: Labels
     /// The page to lay out on (portrait): the paper, or half of it for a booklet.
     public var pageSize: Size
+    /// The clinic printing it, named with its numbers on every page; nil prints none.
+    public var clinic: Clinic?
 
     public init(article: Article, mode: LanguageMode, paper: Paper, layout: DocumentLayout, labels: Labels,
-                pageSize: Size? = nil) {
+                pageSize: Size? = nil, clinic: Clinic? = nil) {
+        self.clinic = clinic
         self.article = article
         self.mode = mode
         self.paper = paper

@@ -23,6 +23,7 @@ public enum Handout: DocumentDefinition {
         var blocks = builder.titleBlock(subtitle: .handout) + [warnings]
         // The layout file's names were checked against SectionName when it was read.
         for name in context.layout.sections.compactMap(SectionName.init(rawValue:)) { blocks += builder.section(name) }
+        blocks += writer.clinicBox()
         return writer.plan(blocks, subtitle: .handout,
                            rules: [.wholeOnFirstPage(anchor: Anchor.warningSigns, what: "the urgent warning signs box", source: "warning_signs")])
     }

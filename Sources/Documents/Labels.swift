@@ -38,6 +38,9 @@ public enum Label: String, CaseIterable, Sendable {
     // Wallet card
     case card, drugAllergies = "drug_allergies", name, emergencyContact = "emergency_contact", doctor, conditions
     case currentMedicines = "current_medicines", updatedOn = "updated_on"
+    // The clinic printing the document
+    case clinicPhone = "clinic_phone", clinicEmergency = "clinic_emergency", callEmergency = "call_emergency"
+    case callShort = "call_short", hospitalNowCall = "hospital_now_call"
 }
 
 public struct Labels: Sendable {

@@ -20,6 +20,7 @@ struct SectionBuilder {
     func warningSigns(anchor: String = Anchor.warningSigns) -> Block {
         let signs = article.warningSigns
         let content = writer.heading(writer.label(.warningSigns), level: 2, colour: .warning)
+            + writer.callNow()
             + writer.paragraphs(signs.intro.map { [$0] } ?? [])
             + writer.bullets(signs.brief,
                              style: signs.short.isEmpty ? nil : writer.style(.body, bold: true, after: writer.em(writer.metrics.itemGap)))

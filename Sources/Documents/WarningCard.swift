@@ -15,8 +15,14 @@ public enum WarningCard: DocumentDefinition {
         let front: [Block] = [
             .text(StyledText(writer.labelRuns(.hospitalNow), style: heading, role: .heading(level: 1))),
             .text(StyledText(writer.titleRuns(context.article.title), style: writer.style(.small, colour: .muted, after: 2))),
-        ] + signs.brief.map(writer.bullet)
-        let back = backFields.map { writer.field($0, minimumLine: writer.em(writer.metrics.cardFieldLine)) }
+        ] + signs.brief.map(writer.bullet) + callLine(writer)
+        let back = backFields.map { label in
+            // The clinic fills in its own name and number: one line less for the patient to write.
+            if label == .doctor, context.clinic != nil {
+                return writer.field(runs: writer.labelRuns(.doctor) + [TextRun("  ")] + writer.clinicRuns(), minimumLine: 0)
+            }
+            return writer.field(label, minimumLine: writer.em(writer.metrics.cardFieldLine))
+        }
         let sheet = writer.layout.sheet ?? DocumentLayout.Sheet(item: Size(width: millimetres(85.6), height: millimetres(54)),
                                                                gutter: millimetres(6))
         let padding = millimetres(3)
@@ -27,5 +33,12 @@ public enum WarningCard: DocumentDefinition {
         return DocumentPlan(pagination: .sheet(sides: [front, back], template),
                             title: writer.documentTitle(.card),
                             subject: context.labels.text(.card, .en), diagnostics: writer.diagnostics + writer.layout.warnings)
+    }
+
+    /// At the foot of the front: the clinic's emergency number to call (its name is on the back).
+    static func callLine(_ writer: Writer) -> [Block] {
+        guard let number = writer.clinic?.emergencyNumber else { return [] }
+        return [.text(StyledText(writer.labelRuns(.callShort) { _ in ["number": number] },
+                                 style: writer.style(.small, colour: .warning, bold: true), role: .label))]
     }
 }

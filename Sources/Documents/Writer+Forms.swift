@@ -62,9 +62,10 @@ extension Writer {
     }
 
     /// A heading made of labels, in every language of the document on one line.
-    func formHeading(_ label: Label, colour: DocumentLayout.Swatch = .heading) -> Block {
+    func formHeading(_ label: Label, colour: DocumentLayout.Swatch = .heading,
+                     _ values: (Language) -> [String: String] = { _ in [:] }) -> Block {
         let size = layout.size(.heading).size
-        return .text(StyledText(labelRuns(label), style: style(.heading, colour: colour, bold: true, before: size * metrics.formHeadingBefore,
+        return .text(StyledText(labelRuns(label, values), style: style(.heading, colour: colour, bold: true, before: size * metrics.formHeadingBefore,
                                                                  after: size * metrics.formHeadingAfter),
                                 role: .heading(level: 2)))
     }
@@ -94,7 +95,10 @@ extension Writer {
         } else {
             list = bullets(signs, style: bold)
         }
-        return box([formHeading(.hospitalNow, colour: .warning)] + list, fill: .warningFill, stroke: .warning,
+        // With the clinic's emergency number, the heading says to call it: no extra line on one-page documents.
+        let heading = clinic?.emergencyNumber.map { number in formHeading(.hospitalNowCall, colour: .warning) { _ in ["number": number] } }
+            ?? formHeading(.hospitalNow, colour: .warning)
+        return box([heading] + list, fill: .warningFill, stroke: .warning,
                    accent: true, keepTogether: true, anchor: anchor)
     }
 }

@@ -10,6 +10,7 @@ final class Writer {
     let pageSize: Size
     let layout: DocumentLayout
     let labels: Labels
+    let clinic: Clinic?
     private(set) var diagnostics: [Diagnostic] = []
 
     /// A warning found while writing, returned with the plan.
@@ -21,6 +22,7 @@ final class Writer {
         pageSize = context.pageSize
         layout = context.layout
         labels = context.labels
+        clinic = context.clinic
     }
 
     // MARK: Styles
@@ -128,6 +130,7 @@ final class Writer {
         let reviewed = article.metadata.lastReviewed
         let site = article.metadata.siteAddress
         let labels = self.labels
+        let clinic = clinicRuns()
         let runningHeader = layout.runningHeader
         var size = pageSize
         if layout.landscape { size = Size(width: size.height, height: size.width) }
@@ -138,9 +141,64 @@ final class Writer {
                 let pages = languages.map { TextRun(labels.text(.pageOf, $0, ["page": $0.digits(page), "count": $0.digits(count)]),
                                                     language: $0.rawValue) }
                 let date = languages.map { TextRun("\(labels.text(.lastReviewed, $0)) \(labels.date(reviewed, in: $0))", language: $0.rawValue) }
-                let line = (pages + date + [TextRun(site)]).enumerated().flatMap { index, run in (index > 0 ? [TextRun("  ·  ")] : []) + [run] }
+                let line = Self.dotted((pages + date + [TextRun(site)]).map { [$0] })
                 return [.rule(rule), .text(StyledText(line, style: small, role: .label))]
+                    + (clinic.isEmpty ? [] : [.text(StyledText(clinic, style: small, role: .label))])
             })
+    }
+
+    /// The clinic's name in the document's language(s), its phone and its emergency number,
+    /// on one line: printed on every page; empty without a clinic. (Its address and hours
+    /// are on the handout's last page: on every page they would crowd the one-page documents.)
+    func clinicRuns() -> [TextRun] {
+        guard let clinic else { return [] }
+        return Self.dotted([clinicText(clinic.name), clinicNumbers(clinic)])
+    }
+
+    /// "Phone / ফোন …  ·  Emergency / জরুরি নম্বর …", the numbers as the clinic wrote them.
+    func clinicNumbers(_ clinic: Clinic) -> [TextRun] {
+        let phone = clinic.phone.map { labelRuns(.clinicPhone) + [TextRun(" \($0)")] } ?? []
+        let emergency = clinic.emergencyNumber.map { labelRuns(.clinicEmergency) + [TextRun(" \($0)", bold: true)] } ?? []
+        return Self.dotted([phone, emergency])
+    }
+
+    /// The parts that are not empty, with " · " between them.
+    static func dotted(_ parts: [[TextRun]]) -> [TextRun] {
+        parts.filter { !$0.isEmpty }.enumerated().flatMap { index, part in (index > 0 ? [TextRun("  ·  ")] : []) + part }
+    }
+
+    /// A clinic's own words in each language of the document; a name or address without
+    /// Bangla is printed once, in English (it is a name, not a missing translation).
+    func clinicText(_ text: LocalizedText) -> [TextRun] {
+        let shown = mode.languages.map { language in text[language].map { ($0, language) } ?? (text.en, .en) }
+        let distinct = shown.enumerated().filter { index, part in !shown[..<index].contains { $0.0 == part.0 } }.map(\.element)
+        return distinct.enumerated().flatMap { index, part in
+            (index > 0 ? [TextRun(" / ")] : []) + [TextRun(part.0, language: part.1.rawValue)]
+        }
+    }
+
+    /// The clinic at the end of the handout, in a box kept whole: its name, where it is, when
+    /// it is open and its numbers, each line in the document's language(s).
+    func clinicBox() -> [Block] {
+        guard let clinic else { return [] }
+        let body = style(.body, after: em(metrics.itemGap))
+        let name = StyledText(clinicText(clinic.name), style: style(.body, colour: .heading, bold: true, after: em(metrics.itemGap)),
+                              role: .label)
+        let lines = [clinic.address.map(clinicText) ?? [], clinic.hours.map(clinicText) ?? [], clinicNumbers(clinic)]
+            .filter { !$0.isEmpty }
+        return [box([.text(name)] + lines.map { .text(StyledText($0, style: body, role: .label)) }, fill: .noteFill, stroke: .rule,
+                    accent: false, keepTogether: true)]
+    }
+
+    /// "Call 999 now, or go to the nearest hospital", bold in the warning colour, for the
+    /// urgent boxes; nothing when the clinic gave no emergency number.
+    func callNow(_ label: Label = .callEmergency) -> [Block] {
+        guard let number = clinic?.emergencyNumber else { return [] }
+        let style = self.style(.body, colour: .warning, bold: true, after: em(metrics.fieldGap))
+        return paired { language in
+            [.text(StyledText([TextRun(self.labels.text(label, language, ["number": number]), language: language.rawValue)],
+                              style: style, role: .label))]
+        }
     }
 
     /// The width body content is set in.

@@ -51,6 +51,9 @@ struct Render: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case pdf, png }
 
+    @Option(help: "The clinic printing it (clinic.yaml): its name, phone and emergency number on every page.")
+    var clinic: String?
+
     @Option(help: "Output format.")
     var format: Format = .pdf
 
@@ -84,7 +87,7 @@ struct Render: ParsableCommand {
         let loaded = try publisher.loadArticle(path: article)
         let options = RenderOptions(document: document, mode: mode, paper: paper, largePrint: largePrint,
                                     grayscale: grayscale, booklet: booklet, bleed: bleed.flatMap(Self.millimetres) ?? 0,
-                                    cropMarks: cropMarks)
+                                    cropMarks: cropMarks, clinic: try clinic.map(Clinic.load(path:)))
         let rendered = try publisher.render(loaded.article, options: options)
         report(loaded.warnings + rendered.warnings)
         let path = outputPath ?? Self.defaultPath(slug: loaded.article.metadata.slug, options: options, format: format)

@@ -43,10 +43,12 @@ public struct RenderOptions: Sendable, Hashable {
     public var bleed: Double
     /// Marks at the trim's corners for a print shop's cutter.
     public var cropMarks: Bool
+    /// The clinic printing the document: its name and numbers on every page.
+    public var clinic: Clinic?
 
     public init(document: DocumentKind = .handout, mode: LanguageMode = .bilingual, paper: Paper = .a4,
                 largePrint: Bool = false, grayscale: Bool = false, booklet: Bool = false, bleed: Double = 0,
-                cropMarks: Bool = false) {
+                cropMarks: Bool = false, clinic: Clinic? = nil) {
         self.document = document
         self.mode = mode
         self.paper = paper
@@ -55,6 +57,7 @@ public struct RenderOptions: Sendable, Hashable {
         self.booklet = booklet
         self.bleed = bleed
         self.cropMarks = cropMarks
+        self.clinic = clinic
     }
 }
 
@@ -131,7 +134,7 @@ public final class Publisher {
             .adjusted(largePrint: options.largePrint, booklet: options.booklet, grayscale: options.grayscale)
         return try options.document.layOut(article, mode: options.mode, paper: options.paper,
                                            pageSize: options.booklet ? options.paper.halfSize : options.paper.size,
-                                           layout: layout, labels: labels, shaper: shaper)
+                                           layout: layout, labels: labels, clinic: options.clinic, shaper: shaper)
     }
 
     /// The document's layout file, read once and again only when it changes on disk.

@@ -84,11 +84,13 @@ public enum Paginator {
         let footer = composer.flow(template.footer(number, count), width: body.width)
         let headerTop = body.minY - template.bandGap - header.height
         let footerBottom = body.maxY + template.bandGap + footer.height
-        if header.height > 0, headerTop < template.safeMargin {
+        // A band grown to touch the safe margin exactly may miss it by a rounding error.
+        let tolerance = 0.001
+        if header.height > 0, headerTop < template.safeMargin - tolerance {
             diagnostics.append(.warning("the running header reaches into the paper's unprintable edge",
                                         hint: "make the top margin larger or the header smaller"))
         }
-        if footer.height > 0, footerBottom > template.size.height - template.safeMargin {
+        if footer.height > 0, footerBottom > template.size.height - template.safeMargin + tolerance {
             diagnostics.append(.warning("the footer reaches into the paper's unprintable edge",
                                         hint: "make the bottom margin larger or the footer smaller"))
         }

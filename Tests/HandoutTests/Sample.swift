@@ -39,7 +39,9 @@ enum Sample {
         if let cached = lock.withLock({ cache[options] }) { return cached }
         let rendered = try withPublisher { try $0.render(article, options: options) }
         let file = temporaryDirectory.appendingPathComponent("handout-\(options.mode.rawValue)-\(options.paper.rawValue).pdf")
-        try rendered.pdf.write(to: file)
+        // Atomic: two tests may render the same combination at once, and a tool reading the
+        // file while the other rewrites it would see half a PDF.
+        try rendered.pdf.write(to: file, options: .atomic)
         let output = Output(options: options, rendered: rendered, file: file)
         lock.withLock { cache[options] = output }
         return output
