@@ -16,3 +16,11 @@ struct HandoutCommand: AsyncParsableCommand {
 extension DocumentKind: ExpressibleByArgument {}
 extension LanguageMode: ExpressibleByArgument {}
 extension Paper: ExpressibleByArgument {}
+
+/// Runs `body`; its errors are printed as file:line:column messages and end the command with 1.
+func report<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as DiagnosticError {
+        for diagnostic in error.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+        throw ExitCode.failure
+    }
+}

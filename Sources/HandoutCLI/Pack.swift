@@ -50,6 +50,9 @@ extension Pack {
         @Option(help: "Make only part K of N (K from 1 to N), for N machines; join the parts with `handout pack merge`.")
         var shard: String?
 
+        @Option(help: "The clinic printing the pack (clinic.yaml): its name, phone and emergency number on every page.")
+        var clinic: String?
+
         func validate() throws {
             if let shard, PackShard(shard) == nil {
                 throw ValidationError("--shard: '\(shard)' is not K/N with K from 1 to N, such as 2/4")
@@ -65,11 +68,16 @@ extension Pack {
             guard !files.isEmpty else {
                 throw ValidationError("no article files in \(articles.joined(separator: ", ")): a folder is searched for .yaml files directly inside it")
             }
-            let request = PackRequest(articles: files, documents: try choices(docs, DocumentKind.self, flag: "--docs"),
-                                      modes: try choices(languages, LanguageMode.self, flag: "--lang"),
-                                      papers: try choices(papers, Paper.self, flag: "--paper"),
-                                      folder: URL(fileURLWithPath: folder), workers: jobs, shard: shard.flatMap(PackShard.init))
-            let report = try Progress.running { progress in try Packer().run(request, progress: progress) }
+            let documents = try choices(docs, DocumentKind.self, flag: "--docs")
+            let modes = try choices(languages, LanguageMode.self, flag: "--lang")
+            let papers = try choices(papers, Paper.self, flag: "--paper")
+            let report = try Progress.running { progress in
+                // A bad clinic file is reported like any other, with its line and column.
+                let request = PackRequest(articles: files, documents: documents, modes: modes, papers: papers,
+                                          folder: URL(fileURLWithPath: folder), workers: jobs, shard: shard.flatMap(PackShard.init),
+                                          clinic: try clinic.map(ClinicFile.load(path:)))
+                return try Packer().run(request, progress: progress)
+            }
             for failure in report.failures {
                 FileHandle.standardError.write(Data("failed: \(failure.subject)\n".utf8))
                 for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }

@@ -1,6 +1,8 @@
 // `handout serve`: the print service and web page for clinics.
 import ArgumentParser
+import Diagnostics
 import Foundation
+import HandoutKit
 import HandoutServer
 import Hummingbird
 
@@ -32,6 +34,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Turn on POST /api/render for editors who send this token (or set HANDOUT_RENDER_TOKEN, which ps does not show).")
     var renderToken: String?
 
+    @Option(help: "The clinic printing (clinic.yaml): its name, phone and emergency number on every page served.")
+    var clinic: String?
+
     /// The render token from the option or the environment; nil leaves posting off.
     var token: String? { renderToken ?? ProcessInfo.processInfo.environment["HANDOUT_RENDER_TOKEN"] }
 
@@ -46,9 +51,10 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let profile = try report { try clinic.map(Clinic.load(path:)) }
         let settings = ServerSettings(articles: URL(fileURLWithPath: articles), host: host, port: port, queueLimit: queue,
                                       timeLimit: timeLimit, bodyTimeout: bodyTimeout, idleTimeout: idleTimeout,
-                                      renderToken: token)
+                                      renderToken: token, clinic: profile)
         print("Handout is serving \(articles) at http://\(host):\(port)/")
         try await buildApplication(settings).runService()
     }

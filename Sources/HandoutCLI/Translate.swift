@@ -144,14 +144,6 @@ struct Translate: ParsableCommand {
     }
 }
 
-/// Runs `body`; its errors are printed as file:line:column messages and end the command with 1.
-private func report(_ body: () throws -> Void) throws {
-    do { try body() } catch let error as DiagnosticError {
-        for diagnostic in error.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
-        throw ExitCode.failure
-    }
-}
-
 private extension String {
     func leftAligned(_ width: Int) -> String { padding(toLength: max(width, count), withPad: " ", startingAt: 0) }
 }

@@ -25,12 +25,19 @@ public struct Manifest: Codable, Sendable {
         public var path: String
     }
 
+    /// The clinic profile the files were made with, if any.
+    public struct ClinicReference: Codable, Sendable, Equatable {
+        public var path: String
+        public var sha256: String
+    }
+
     public var files: [Entry]
     /// Every article of the pack in pack order, in each part too (absent in manifests made
     /// before parts existed).
     public var articles: [Article]?
     /// "K/N" in a part made with `--shard`; absent in a whole pack.
     public var shard: String?
+    public var clinic: ClinicReference?
 
     static let name = "manifest.json"
 

@@ -14,7 +14,8 @@ extension Packer {
         let articles = try Self.sameArticles(manifests, parts: parts)
         let entries = try Self.joinedEntries(manifests, parts: parts)
         // Everything is checked before anything is copied, so a bad part leaves the pack folder as it was.
-        let jobs = try Self.jobs(articles, entries: entries.map(\.entry))
+        let clinic = try Self.sameClinic(manifests, parts: parts)
+        let jobs = try Self.jobs(articles, entries: entries.map(\.entry), clinic: clinic)
         for (part, entry) in entries { _ = try Self.verified(entry, in: part) }
         var tally = Tally()
         for (done, (part, entry)) in entries.enumerated() {
@@ -35,7 +36,7 @@ extension Packer {
             tally.written += 1
             progress(.written("pack-\(paper.rawValue).pdf", pages: pages), entries.count, entries.count)
         }
-        let manifest = try writeManifest(Manifest(files: tally.entries, articles: articles), in: folder)
+        let manifest = try writeManifest(Manifest(files: tally.entries, articles: articles, clinic: clinic?.reference), in: folder)
         return PackReport(manifest: manifest, written: tally.written, skipped: tally.skipped, failures: [])
     }
 
@@ -80,6 +81,22 @@ extension Packer {
         return first
     }
 
+    /// The clinic profile every part was made with, read again and checked against its checksum.
+    static func sameClinic(_ manifests: [Manifest], parts: [URL]) throws(DiagnosticError) -> ClinicFile? {
+        let reference = manifests.first?.clinic
+        for (manifest, part) in zip(manifests, parts) where manifest.clinic != reference {
+            throw DiagnosticError(.error("\(part.path) was made with another clinic profile than \(parts[0].path)",
+                                         hint: "make every part with the same --clinic file, then merge"))
+        }
+        guard let reference else { return nil }
+        let clinic = try ClinicFile.load(path: reference.path)
+        guard clinic.sha256 == reference.sha256 else {
+            throw DiagnosticError(.error("\(reference.path) changed after the parts were made",
+                                         hint: "make the parts again with the clinic profile as it is now"))
+        }
+        return clinic
+    }
+
     /// Every part's files, sorted by name, each in one part only.
     static func joinedEntries(_ manifests: [Manifest], parts: [URL]) throws(DiagnosticError)
         -> [(part: URL, entry: Manifest.Entry)] {
@@ -120,7 +137,7 @@ extension Packer {
 
     /// The combined PDF's documents in pack order, each article read again from its file
     /// (which must be the version the parts were made from).
-    static func jobs(_ articles: [Manifest.Article], entries: [Manifest.Entry]) throws(DiagnosticError) -> [Job] {
+    static func jobs(_ articles: [Manifest.Article], entries: [Manifest.Entry], clinic: ClinicFile?) throws(DiagnosticError) -> [Job] {
         let made = Set(entries.map(\.file))
         let hashes = Dictionary(entries.map { ($0.article, $0.articleHash) }, uniquingKeysWith: { first, _ in first })
         var jobs: [Job] = []
@@ -130,7 +147,7 @@ extension Packer {
                 throw DiagnosticError(.error("\(reference.path) changed after the parts were made",
                                              hint: "make the parts again from the articles as they are now"))
             }
-            jobs += Self.jobs(for: article) { _ in true }.filter { made.contains($0.file) }
+            jobs += Self.jobs(for: article, clinic: clinic) { _ in true }.filter { made.contains($0.file) }
         }
         return jobs
     }

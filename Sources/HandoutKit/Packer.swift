@@ -20,9 +20,11 @@ public struct PackRequest: Sendable {
     public var workers: Int
     /// Only this part's articles, and no combined PDF (`pack merge` makes it).
     public var shard: PackShard?
+    /// The clinic printing the pack: on every page of every file.
+    public var clinic: ClinicFile?
 
     public init(articles: [String], documents: [DocumentKind], modes: [LanguageMode], papers: [Paper], folder: URL,
-                workers: Int, shard: PackShard? = nil) {
+                workers: Int, shard: PackShard? = nil, clinic: ClinicFile? = nil) {
         self.articles = articles
         self.documents = documents
         self.modes = modes
@@ -30,6 +32,7 @@ public struct PackRequest: Sendable {
         self.folder = folder
         self.workers = max(1, workers)
         self.shard = shard
+        self.clinic = clinic
     }
 }
 
@@ -76,6 +79,7 @@ public final class Packer: Sendable {
         var article: PlannedArticle
         var options: RenderOptions
         var file: String
+        var clinic: ClinicFile?
     }
 
     /// Renders the pack; `progress` hears about every file as it is done (from any thread).
@@ -89,7 +93,8 @@ public final class Packer: Sendable {
             combine(jobs, request, previous: previous, tally: &tally, failures: &failures, progress: progress)
         }
         let manifest = try writeManifest(Manifest(files: tally.entries, articles: articles.map(\.reference),
-                                                  shard: request.shard?.description), in: request.folder)
+                                                  shard: request.shard?.description, clinic: request.clinic?.reference),
+                                         in: request.folder)
         return PackReport(manifest: manifest, written: tally.written, skipped: tally.skipped, failures: failures)
     }
 
@@ -111,7 +116,7 @@ public final class Packer: Sendable {
         let previousManifest = Manifest.read(in: request.folder)
         let previous = Dictionary(previousManifest.files.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
         let replaced = Set(jobs.filter { job in
-            previous[job.file].map { $0.articleHash != job.article.hash || $0.layoutHash != layoutHash(job.options.document) } ?? false
+            previous[job.file].map { $0.articleHash != job.article.hash || $0.layoutHash != layoutHash(job) } ?? false
         }.map(\.file))
         if !replaced.isEmpty {
             try AtomicFile.write(Manifest(files: previousManifest.files.filter { !replaced.contains($0.file) }).json, to: manifestPath)
@@ -227,7 +232,7 @@ public final class Packer: Sendable {
             articles.append(article)
         }
         let jobs = articles.filter { request.shard?.holds($0.slug) ?? true }.flatMap { article in
-            Self.jobs(for: article) { request.documents.contains($0.document) && request.modes.contains($0.mode)
+            Self.jobs(for: article, clinic: request.clinic) { request.documents.contains($0.document) && request.modes.contains($0.mode)
                 && request.papers.contains($0.paper) }
         }
         return (articles, jobs)
@@ -235,14 +240,15 @@ public final class Packer: Sendable {
 
     /// An article's files in pack order (documents, then languages, then papers, each in the
     /// order Handout lists them, whatever the order asked for), those that `wanted` keeps.
-    static func jobs(for article: PlannedArticle, where wanted: (RenderOptions) -> Bool) -> [Job] {
+    static func jobs(for article: PlannedArticle, clinic: ClinicFile?, where wanted: (RenderOptions) -> Bool) -> [Job] {
         DocumentKind.allCases.flatMap { document in
             LanguageMode.allCases.flatMap { mode in
-                Paper.allCases.map { RenderOptions(document: document, mode: mode, paper: $0) }
+                Paper.allCases.map { RenderOptions(document: document, mode: mode, paper: $0, clinic: clinic?.clinic) }
             }
         }.filter(wanted).map { options in
             Job(article: article, options: options,
-                file: "\(article.slug)/\(options.document.rawValue)-\(options.mode.fileName)-\(options.paper.rawValue).pdf")
+                file: "\(article.slug)/\(options.document.rawValue)-\(options.mode.fileName)-\(options.paper.rawValue).pdf",
+                clinic: clinic)
         }
     }
 
@@ -269,7 +275,7 @@ public final class Packer: Sendable {
     /// Renders one file, unless the manifest shows the same inputs made the file that is there.
     func produce(_ job: Job, folder: URL, previous old: Manifest.Entry?,
                  article: () throws(DiagnosticError) -> Article) -> Result<(Manifest.Entry, Bool), DiagnosticError> {
-        let layoutHash = self.layoutHash(job.options.document)
+        let layoutHash = self.layoutHash(job)
         let target = folder.appendingPathComponent(job.file)
         if let old, old.articleHash == job.article.hash, old.layoutHash == layoutHash,
            let existing = try? Data(contentsOf: target), sha256Hex(existing) == old.sha256 {
@@ -289,10 +295,13 @@ public final class Packer: Sendable {
         }
     }
 
-    /// The layout file and the labels: what, besides the article, decides a document's look.
-    func layoutHash(_ document: DocumentKind) -> String {
-        let files = [document.layoutFile, "labels.yaml"].map { resources.layouts.appendingPathComponent($0) }
-        return sha256Hex(files.reduce(into: Data()) { $0.append((try? Data(contentsOf: $1)) ?? Data()) })
+    /// The layout file, the labels and the clinic profile: what, besides the article, decides
+    /// a document's look. (Without a clinic the hash is the layout's alone, as before there were clinics.)
+    func layoutHash(_ job: Job) -> String {
+        let files = [job.options.document.layoutFile, "labels.yaml"].map { resources.layouts.appendingPathComponent($0) }
+        var inputs = files.reduce(into: Data()) { $0.append((try? Data(contentsOf: $1)) ?? Data()) }
+        if let clinic = job.clinic { inputs.append(Data(clinic.sha256.utf8)) }
+        return sha256Hex(inputs)
     }
 
     /// `body(0..<count)` on `workers` threads at once, each taking every `workers`-th index.

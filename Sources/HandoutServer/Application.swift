@@ -28,12 +28,14 @@ public struct ServerSettings: Sendable {
     /// The most texts (paragraphs, items, headings) a posted article may have: ten times a long
     /// article, so a real one always fits and a huge one is refused before any layout.
     public var postTextLimit: Int
+    /// The clinic the server prints for: its name and numbers on every document.
+    public var clinic: Clinic?
     public var resources: Resources
 
     public init(articles: URL, host: String = "127.0.0.1", port: Int = 8080,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, queueLimit: Int = 16,
                 timeLimit: Double = 20, postQueueLimit: Int = 2, bodyLimit: Int = 1_000_000, bodyTimeout: Double = 10, idleTimeout: Double = 30, renderToken: String? = nil,
-                recheck: Double = 1, postTextLimit: Int = 2000, resources: Resources = .standard()) {
+                recheck: Double = 1, postTextLimit: Int = 2000, clinic: Clinic? = nil, resources: Resources = .standard()) {
         self.articles = articles
         self.host = host
         self.port = port
@@ -47,6 +49,7 @@ public struct ServerSettings: Sendable {
         self.renderToken = renderToken
         self.recheck = recheck
         self.postTextLimit = postTextLimit
+        self.clinic = clinic
         self.resources = resources
     }
 }
@@ -58,7 +61,8 @@ public func buildApplication(_ settings: ServerSettings) -> some ApplicationProt
                                 queueLimit: settings.queueLimit, postQueueLimit: settings.postQueueLimit, timeLimit: settings.timeLimit, metrics: metrics)
     let library = ArticleLibrary(folder: settings.articles, recheck: .milliseconds(Int64(settings.recheck * 1000)), metrics: metrics)
     let routes = Routes(library: library, service: service, metrics: metrics,
-                        bodyLimit: settings.bodyLimit, bodyTimeout: settings.bodyTimeout, renderToken: settings.renderToken, postTextLimit: settings.postTextLimit)
+                        bodyLimit: settings.bodyLimit, bodyTimeout: settings.bodyTimeout, renderToken: settings.renderToken, postTextLimit: settings.postTextLimit,
+                        clinic: settings.clinic)
     return Application(responder: HTTPManners(inner: routes.router().buildResponder(), routes: Routes.table),
                        server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout * 1000)))),
                        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Handout"),

@@ -13,6 +13,7 @@ struct Routes: Sendable {
     let bodyTimeout: Double
     let renderToken: String?
     let postTextLimit: Int
+    let clinic: Clinic?
 
     /// Every route's path and methods, for 405 with Allow.
     static let table: [(path: [Substring], methods: [HTTPRequest.Method])] = [
@@ -80,7 +81,7 @@ struct Routes: Sendable {
         guard parts.count == 2, let document = DocumentKind(rawValue: parts[0]), ["pdf", "png"].contains(parts[1]) else {
             throw HTTPError(.notFound, message: "No document '\(file)': use one of \(DocumentKind.allCases.map { "\($0.rawValue).pdf" }.joined(separator: ", "))")
         }
-        let options = try Self.options(request, document: document)
+        let options = try options(request, document: document)
         var page: Int?
         if parts[1] == "png" {
             let text = request.uri.queryParameters.get("page").map { String($0) } ?? "1"
@@ -108,7 +109,7 @@ struct Routes: Sendable {
         guard let document = query.get("doc").flatMap({ DocumentKind(rawValue: String($0)) }) else {
             throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let options = try Self.options(request, document: document)
+        let options = try options(request, document: document)
         let download = query.get("download") == "1" ? "1" : "0"
         let lang = options.mode.rawValue.replacingOccurrences(of: "+", with: "%2B")
         let location = "/articles/\(slug)/\(document.rawValue).pdf?lang=\(lang)&paper=\(options.paper.rawValue)&large-print=\(options.largePrint ? 1 : 0)&download=\(download)"
@@ -129,7 +130,7 @@ struct Routes: Sendable {
         guard let document = DocumentKind(rawValue: documentName) else {
             throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let options = try Self.options(request, document: document)
+        let options = try options(request, document: document)
         let article: Article
         do {
             article = try ArticleLoader.load(data: data, file: "posted.yaml").article
@@ -233,7 +234,7 @@ struct Routes: Sendable {
         !text.isEmpty && text.count <= 100 && text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
-    static func options(_ request: Request, document: DocumentKind) throws -> RenderOptions {
+    func options(_ request: Request, document: DocumentKind) throws -> RenderOptions {
         let query = request.uri.queryParameters
         let langText = query.get("lang").map { String($0) } ?? "en+bn"
         // A "+" in a query string may arrive as a space.
@@ -245,7 +246,7 @@ struct Routes: Sendable {
         }
         let large = query.get("large-print").map { String($0) } ?? "0"
         guard ["0", "1"].contains(large) else { throw HTTPError(.badRequest, message: "large-print must be 0 or 1") }
-        return RenderOptions(document: document, mode: mode, paper: paper, largePrint: large == "1")
+        return RenderOptions(document: document, mode: mode, paper: paper, largePrint: large == "1", clinic: clinic)
     }
 
     // MARK: Responses

@@ -1,6 +1,7 @@
 // The document routes: every document as a PDF, its name and disposition, strong ETags
 // and 304s, the PNG preview, and the form's redirect.
 import Foundation
+import HandoutKit
 import HandoutServer
 import Hummingbird
 import HummingbirdTesting
@@ -181,5 +182,33 @@ struct DocumentRouteTests {
             #expect(Bytes.isPDF(response.bytes))
             #expect(response.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"hemifacial-spasm-card-en-bn-a4.pdf\"; filename*=UTF-8''%E0%A6") == true)
         }
+    }
+
+    @Test("A server started with a clinic prints its name and emergency number on what it serves")
+    func clinicOnServedDocuments() async throws {
+        let clinic = try Clinic.load(data: Data("name: {en: \"Mirpur Family Clinic\"}\nemergency_number: \"16263\"\n".utf8),
+                                     file: "clinic.yaml")
+        try await Fixture.withServer({ $0.clinic = clinic }) { client, folder in
+            let response = try await client.get("/articles/hemifacial-spasm/summary.pdf?lang=en")
+            #expect(response.status == .ok)
+            let file = folder.appendingPathComponent("served.pdf")
+            try Data(response.bytes).write(to: file)
+            let text = try Self.pdftotext(file)
+            #expect(text.contains("Mirpur Family Clinic"))
+            #expect(text.contains("Call 16263 or go to hospital now if"))
+        }
+    }
+
+    /// The PDF's text, as poppler's pdftotext reads it.
+    static func pdftotext(_ file: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pdftotext", file.path, "-"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -169,6 +169,41 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 
+    @Test func aClinicPackInPartsIsTheSameAsOneRunAndAChangedProfileMakesEveryFileAgain() throws {
+        let made = try Self.made.get()
+        let folder = made.root.appendingPathComponent("clinic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let clinic = folder.appendingPathComponent("clinic.yaml")
+        try "name: {en: \"Mirpur Family Clinic\"}\nemergency_number: \"16263\"\n".write(to: clinic, atomically: true, encoding: .utf8)
+        let articles = Array(made.articles.prefix(4))
+        let options = ["--docs", "card,summary", "--lang", "en", "--clinic", clinic.path]
+        let whole = folder.appendingPathComponent("whole")
+        #expect(try PackTests.pack(articles, into: whole, options: options, resources: made.resources).status == 0)
+        let parts = (1...2).map { folder.appendingPathComponent("part-\($0)") }
+        for (index, part) in parts.enumerated() {
+            let run = try PackTests.pack(articles, into: part, options: options + ["--shard", "\(index + 1)/2"], resources: made.resources)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let merged = folder.appendingPathComponent("merged")
+        let merge = try Self.merge(parts, into: merged, resources: made.resources)
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(try Self.contents(merged) == (try Self.contents(whole)))
+        let print = try Sample.run("pdftotext", [merged.appendingPathComponent("pack-a4.pdf").path, "-"]).stdout
+        #expect(Self.count("Mirpur Family Clinic", in: print) >= 4 * 2, "the clinic on the combined PDF's documents")
+        #expect(print.contains("Call 16263 or go to hospital now if"))
+
+        // Another emergency number: every file is made again, and old parts no longer merge.
+        try "name: {en: \"Mirpur Family Clinic\"}\nemergency_number: \"999\"\n".write(to: clinic, atomically: true, encoding: .utf8)
+        let again = try PackTests.pack(articles, into: whole, options: options, resources: made.resources)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(PackTests.lastLine(again.stdout).hasPrefix("\(4 * 2 + 1) written, 0 skipped"), "\(again.stdout)")
+        let stale = try Self.merge(parts, into: folder.appendingPathComponent("stale"), resources: made.resources)
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("\(clinic.path) changed after the parts were made"), "\(stale.stderr)")
+    }
+
+    static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
     @Test func aShardThatIsNotKOfNIsABadOption() throws {
         let made = try Self.made.get()
         for bad in ["0/4", "5/4", "2", "a/b", "1/0"] {
