@@ -19,6 +19,12 @@ public struct Language: RawRepresentable, Sendable, Hashable, Comparable, Custom
     public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
 
     private static let names = ["en": "English", "bn": "Bangla"]
+
+    /// The language of text typed with no key to say which (a patient's name at print
+    /// time): Bangla when any of its letters are Bangla, so it is shaped as Bangla.
+    public static func of(typed text: String) -> Language {
+        text.unicodeScalars.contains { (0x0980...0x09FF).contains($0.value) } ? .bn : .en
+    }
 }
 
 /// Which languages a document shows: one, or both side by side.

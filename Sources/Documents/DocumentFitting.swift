@@ -21,11 +21,11 @@ extension DocumentPlan {
 extension DocumentKind {
     /// Plans and lays out the document, shrinking its type in steps when it must.
     public func layOut(_ article: Article, mode: LanguageMode, paper: Paper, pageSize: Size, layout: DocumentLayout,
-                       labels: Labels, clinic: Clinic? = nil, shaper: any TextShaper) throws(DiagnosticError) -> (LayoutResult, DocumentPlan) {
+                       labels: Labels, clinic: Clinic? = nil, patient: Patient? = nil, shaper: any TextShaper) throws(DiagnosticError) -> (LayoutResult, DocumentPlan) {
         var scale = 1.0
         while true {
             let context = DocumentContext(article: article, mode: mode, paper: paper, layout: layout.scaled(by: scale),
-                                          labels: labels, pageSize: pageSize, clinic: clinic)
+                                          labels: labels, pageSize: pageSize, clinic: clinic, patient: patient)
             let plan = definition.plan(context)
             let result = plan.layOut(shaper: shaper)
             let tooLong = layout.maxPages.map { result.pages.count > $0 } ?? false
@@ -40,17 +40,18 @@ extension DocumentKind {
             guard body * next >= (layout.smallestBody ?? body) - 0.001 else {
                 if result.overfull { throw DiagnosticError(result.diagnostics.errors.map { Self.placed($0, in: article) }) }
                 throw DiagnosticError(tooLongError(article, mode: mode, pages: result.pages.count, layout: layout, body: body * scale,
-                                                   clinic: clinic))
+                                                   clinic: clinic, patient: patient))
             }
             scale = next
         }
     }
 
     func tooLongError(_ article: Article, mode: LanguageMode, pages: Int, layout: DocumentLayout, body: Double,
-                      clinic: Clinic?) -> Diagnostic {
+                      clinic: Clinic?, patient: Patient?) -> Diagnostic {
         let parts = definition.fittedParts.filter { article.location(of: $0) != nil }
         // The clinic's line is printed on every page: a long name can be what tips it over.
-        let clinicHint = clinic == nil ? "" : ", or the clinic's name in the clinic file"
+        let clinicHint = (clinic == nil ? "" : ", or the clinic's name in the clinic file")
+            + (patient.map { $0.isEmpty } ?? true ? "" : ", or the patient's details")
         return .error("the \(rawValue) (\(mode.rawValue)) of '\(article.metadata.slug)' needs \(pages) pages but may have \(layout.maxPages ?? 0), even with body text at \(String(format: "%.1f", body)) pt",
                       at: parts.lazy.compactMap(article.location(of:)).first,
                       subject: parts.joined(separator: ", "),

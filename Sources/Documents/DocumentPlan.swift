@@ -36,10 +36,13 @@ public struct DocumentContext {
     public var pageSize: Size
     /// The clinic printing it, named with its numbers on every page; nil prints none.
     public var clinic: Clinic?
+    /// The patient it is printed for, filled into its form fields; nil leaves them blank.
+    public var patient: Patient?
 
     public init(article: Article, mode: LanguageMode, paper: Paper, layout: DocumentLayout, labels: Labels,
-                pageSize: Size? = nil, clinic: Clinic? = nil) {
+                pageSize: Size? = nil, clinic: Clinic? = nil, patient: Patient? = nil) {
         self.clinic = clinic
+        self.patient = patient
         self.article = article
         self.mode = mode
         self.paper = paper

@@ -20,7 +20,7 @@ public enum Handout: DocumentDefinition {
         var builder = SectionBuilder(article: context.article, writer: writer)
         builder.introInDetails = small
         let warnings = small ? writer.hospitalNowBox(anchor: Anchor.warningSigns, compact: true) : builder.warningSigns()
-        var blocks = builder.titleBlock(subtitle: .handout) + [warnings]
+        var blocks = builder.titleBlock(subtitle: .handout) + [warnings] + writer.patientBox()
         // The layout file's names were checked against SectionName when it was read.
         for name in context.layout.sections.compactMap(SectionName.init(rawValue:)) { blocks += builder.section(name) }
         blocks += writer.clinicBox()

@@ -41,6 +41,8 @@ public enum Label: String, CaseIterable, Sendable {
     // The clinic printing the document
     case clinicPhone = "clinic_phone", clinicEmergency = "clinic_emergency", callEmergency = "call_emergency"
     case callShort = "call_short", hospitalNowCall = "hospital_now_call"
+    // The patient it is printed for
+    case preparedFor = "prepared_for", clinician, nextAppointment = "next_appointment", clinicianNote = "clinician_note"
 }
 
 public struct Labels: Sendable {

@@ -12,9 +12,41 @@ extension Writer {
 
     var lineColour: Color { layout.colour(.muted) }
 
-    /// "Label ________" across the column.
+    /// "Label ________" across the column; with the patient's details, what they fill in
+    /// follows the label in bold.
     func field(_ label: Label, minimumLine: Double? = nil) -> Block {
-        field(runs: labelRuns(label), minimumLine: minimumLine)
+        guard let value = filled(label) else { return field(runs: labelRuns(label), minimumLine: minimumLine) }
+        // Filled in, the line needs only a stub after the value: a long one would push the value onto a line of its own.
+        return field(runs: labelRuns(label) + [TextRun("  ")] + typed(value, bold: true), minimumLine: em(1))
+    }
+
+    /// What the patient's details fill in beside a label; nil leaves the line blank.
+    func filled(_ label: Label) -> String? {
+        switch label {
+        case .patientName, .name: return patient?.name
+        case .age: return patient?.age
+        case .date: return patient?.date
+        case .doctor: return patient?.clinician
+        case .nextVisit: return patient?.nextAppointment
+        default: return nil
+        }
+    }
+
+    /// Text typed at print time, in the language its letters are.
+    func typed(_ text: String, bold: Bool = false) -> [TextRun] {
+        [TextRun(text, bold: bold, language: Language.of(typed: text).rawValue)]
+    }
+
+    /// On the handout's first page: whom it was printed for, and the clinician's note.
+    func patientBox() -> [Block] {
+        guard let patient, !patient.isEmpty else { return [] }
+        let body = style(.body, after: em(metrics.itemGap))
+        let entries: [(Label, String?)] = [(.preparedFor, patient.name), (.age, patient.age), (.date, patient.date),
+                                           (.clinician, patient.clinician), (.nextAppointment, patient.nextAppointment)]
+        let details = Self.dotted(entries.compactMap { label, value in value.map { labelRuns(label) + [TextRun(": ")] + typed($0, bold: true) } })
+        let note = patient.note.map { [Block.text(StyledText(labelRuns(.clinicianNote) + [TextRun(": ")] + typed($0), style: body, role: .label))] } ?? []
+        let lines = (details.isEmpty ? [] : [Block.text(StyledText(details, style: body, role: .label))]) + note
+        return [box(lines, fill: .noteFill, stroke: .rule, accent: false, keepTogether: true)]
     }
 
     func field(runs: [TextRun], minimumLine: Double? = nil) -> Block {

@@ -11,6 +11,7 @@ final class Writer {
     let layout: DocumentLayout
     let labels: Labels
     let clinic: Clinic?
+    let patient: Patient?
     private(set) var diagnostics: [Diagnostic] = []
 
     /// A warning found while writing, returned with the plan.
@@ -23,6 +24,7 @@ final class Writer {
         layout = context.layout
         labels = context.labels
         clinic = context.clinic
+        patient = context.patient
     }
 
     // MARK: Styles

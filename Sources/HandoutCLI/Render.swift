@@ -54,6 +54,12 @@ struct Render: ParsableCommand {
     @Option(help: "The clinic printing it (clinic.yaml): its name, phone and emergency number on every page.")
     var clinic: String?
 
+    @Option(help: "The patient's name, filled into the form fields and the handout's first page (never written elsewhere).")
+    var patientName: String?
+
+    @Option(help: "A YAML file of the patient's details to fill in: name, age, date, clinician, next_appointment, note.")
+    var fill: String?
+
     @Option(help: "Output format.")
     var format: Format = .pdf
 
@@ -65,6 +71,14 @@ struct Render: ParsableCommand {
             throw ValidationError("--bleed '\(bleed)' is not a length; write it like 3mm")
         }
         guard (36...600).contains(dpi) else { throw ValidationError("--dpi must be from 36 to 600") }
+    }
+
+    /// The patient's details from --fill, with --patient-name over its name; nil when neither is given.
+    private func patient() throws(DiagnosticError) -> Patient? {
+        guard fill != nil || patientName != nil else { return nil }
+        var patient = try fill.map(Patient.load(path:)) ?? Patient()
+        if let patientName { patient.name = patientName }
+        return try patient.checked()
     }
 
     /// "3mm" (or "3") in points.
@@ -87,7 +101,7 @@ struct Render: ParsableCommand {
         let loaded = try publisher.loadArticle(path: article)
         let options = RenderOptions(document: document, mode: mode, paper: paper, largePrint: largePrint,
                                     grayscale: grayscale, booklet: booklet, bleed: bleed.flatMap(Self.millimetres) ?? 0,
-                                    cropMarks: cropMarks, clinic: try clinic.map(Clinic.load(path:)))
+                                    cropMarks: cropMarks, clinic: try clinic.map(Clinic.load(path:)), patient: try patient())
         let rendered = try publisher.render(loaded.article, options: options)
         report(loaded.warnings + rendered.warnings)
         let path = outputPath ?? Self.defaultPath(slug: loaded.article.metadata.slug, options: options, format: format)

@@ -45,10 +45,12 @@ public struct RenderOptions: Sendable, Hashable {
     public var cropMarks: Bool
     /// The clinic printing the document: its name and numbers on every page.
     public var clinic: Clinic?
+    /// The patient it is printed for (personal data: never written anywhere but the PDF).
+    public var patient: Patient?
 
     public init(document: DocumentKind = .handout, mode: LanguageMode = .bilingual, paper: Paper = .a4,
                 largePrint: Bool = false, grayscale: Bool = false, booklet: Bool = false, bleed: Double = 0,
-                cropMarks: Bool = false, clinic: Clinic? = nil) {
+                cropMarks: Bool = false, clinic: Clinic? = nil, patient: Patient? = nil) {
         self.document = document
         self.mode = mode
         self.paper = paper
@@ -58,6 +60,7 @@ public struct RenderOptions: Sendable, Hashable {
         self.bleed = bleed
         self.cropMarks = cropMarks
         self.clinic = clinic
+        self.patient = patient
     }
 }
 
@@ -134,7 +137,8 @@ public final class Publisher {
             .adjusted(largePrint: options.largePrint, booklet: options.booklet, grayscale: options.grayscale)
         return try options.document.layOut(article, mode: options.mode, paper: options.paper,
                                            pageSize: options.booklet ? options.paper.halfSize : options.paper.size,
-                                           layout: layout, labels: labels, clinic: options.clinic, shaper: shaper)
+                                           layout: layout, labels: labels, clinic: options.clinic,
+                                           patient: options.patient, shaper: shaper)
     }
 
     /// The document's layout file, read once and again only when it changes on disk.
