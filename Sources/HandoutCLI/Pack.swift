@@ -86,15 +86,6 @@ extension Pack {
             if !report.failures.isEmpty { throw ExitCode.failure }
         }
 
-        /// A comma-separated list of a flag's values, each checked.
-        func choices<T: RawRepresentable & CaseIterable>(_ list: String, _: T.Type, flag: String) throws -> [T] where T.RawValue == String {
-            try list.split(separator: ",").map { name in
-                guard let value = T(rawValue: String(name)) else {
-                    throw ValidationError("\(flag): '\(name)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return value
-            }
-        }
     }
 
     struct Merge: ParsableCommand {

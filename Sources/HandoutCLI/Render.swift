@@ -1,4 +1,4 @@
-// `handout render`: one document of one article to PDF.
+// `handout render`: one document of one article to PDF, or several as one PDF.
 import ArgumentParser
 import Diagnostics
 import Foundation
@@ -7,11 +7,12 @@ import LayoutEngine
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render one document of an article to PDF.",
+        abstract: "Render one document of an article to PDF, or several as one PDF.",
         discussion: """
         Examples:
           handout render articles/hemifacial-spasm.yaml
           handout render articles/hemifacial-spasm.yaml --lang bn --paper letter -o bangla.pdf
+          handout render articles/hemifacial-spasm.yaml --doc handout,checklist,diary-week --new-sheet
 
         Warnings (a missing translation, a character no font has) go to standard error;
         the exit code is non-zero on any error, and no file is written then.
@@ -21,8 +22,12 @@ struct Render: ParsableCommand {
     @Argument(help: "The article file (YAML), e.g. articles/hemifacial-spasm.yaml.")
     var article: String
 
-    @Option(name: .customLong("doc"), help: "The document to make.")
-    var document: DocumentKind = .handout
+    @Option(name: .customLong("doc"),
+            help: "The document to make, or several, comma-separated, as one PDF (\(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var documentList = DocumentKind.handout.rawValue
+
+    @Flag(help: "With several documents: each starts on a new sheet when printed double-sided.")
+    var newSheet = false
 
     @Option(name: .customLong("lang"), help: "Language: English, Bangla, or both side by side.")
     var mode: LanguageMode = .bilingual
@@ -67,6 +72,7 @@ struct Render: ParsableCommand {
     var dpi: Double = 150
 
     func validate() throws {
+        _ = try choices(documentList, DocumentKind.self, flag: "--doc")
         if let bleed, Self.millimetres(bleed) == nil {
             throw ValidationError("--bleed '\(bleed)' is not a length; write it like 3mm")
         }
@@ -99,12 +105,13 @@ struct Render: ParsableCommand {
     private func produce() throws(DiagnosticError) {
         let publisher = try Publisher()
         let loaded = try publisher.loadArticle(path: article)
-        let options = RenderOptions(document: document, mode: mode, paper: paper, largePrint: largePrint,
+        let documents = (try? choices(documentList, DocumentKind.self, flag: "--doc")) ?? [.handout]
+        let options = RenderOptions(document: documents[0], mode: mode, paper: paper, largePrint: largePrint,
                                     grayscale: grayscale, booklet: booklet, bleed: bleed.flatMap(Self.millimetres) ?? 0,
                                     cropMarks: cropMarks, clinic: try clinic.map(Clinic.load(path:)), patient: try patient())
-        let rendered = try publisher.render(loaded.article, options: options)
+        let rendered = try publisher.render(loaded.article, documents: documents, options: options, newSheet: newSheet)
         report(loaded.warnings + rendered.warnings)
-        let path = outputPath ?? Self.defaultPath(slug: loaded.article.metadata.slug, options: options, format: format)
+        let path = outputPath ?? Self.defaultPath(slug: loaded.article.metadata.slug, documents: documents, options: options, format: format)
         switch format {
         case .pdf:
             try AtomicFile.write(rendered.pdf, to: path)
@@ -118,11 +125,12 @@ struct Render: ParsableCommand {
         }
     }
 
-    static func defaultPath(slug: String, options: RenderOptions, format: Format) -> String {
+    /// output/SLUG-DOC-LANG-PAPER.pdf; several documents are joined with "_" (handout_checklist).
+    static func defaultPath(slug: String, documents: [DocumentKind], options: RenderOptions, format: Format) -> String {
         let language = options.mode.fileName
         let variants = [(options.largePrint, "large"), (options.grayscale, "gray"), (options.booklet, "booklet"),
                         (options.bleed > 0 || options.cropMarks, "print")].filter(\.0).map { "-\($0.1)" }.joined()
-        return "output/\(slug)-\(options.document.rawValue)-\(language)-\(options.paper.rawValue)\(variants).\(format.rawValue)"
+        return "output/\(slug)-\(documents.map(\.rawValue).joined(separator: "_"))-\(language)-\(options.paper.rawValue)\(variants).\(format.rawValue)"
     }
 
     func report(_ diagnostics: [Diagnostic]) {

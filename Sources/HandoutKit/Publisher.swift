@@ -157,6 +157,48 @@ public final class Publisher {
         PackCover.plan(entries: entries, date: date, paper: paper, layout: try layout(.handout), labels: labels).layOut(shaper: shaper)
     }
 
+    /// Several documents of one article as one PDF, for one patient to take home: each with
+    /// its bookmark; with `newSheet`, each starts on an odd page, so that printed
+    /// double-sided every document has sheets of its own.
+    public func render(_ article: Article, documents: [DocumentKind], options: RenderOptions,
+                       newSheet: Bool = false) throws(DiagnosticError) -> Rendered {
+        guard documents.count > 1 else {
+            var single = options
+            single.document = documents.first ?? options.document
+            return try render(article, options: single)
+        }
+        guard !options.booklet, options.bleed == 0, !options.cropMarks else {
+            throw DiagnosticError(.error("--booklet, --bleed and --crop-marks are for one document at a time",
+                                         hint: "render each document on its own for a print shop"))
+        }
+        var plans: [(LayoutResult, DocumentPlan)] = []
+        for document in documents {
+            var each = options
+            each.document = document
+            plans.append(try layout(article, options: each))
+        }
+        let info = DocumentInfo(title: ([article.title.en] + plans.map(\.1.subject)).joined(separator: " · "),
+                                author: article.metadata.siteAddress, subject: plans.map(\.1.subject).joined(separator: ", "),
+                                keywords: ([article.metadata.slug] + documents.map(\.rawValue) + [options.mode.rawValue])
+                                    .joined(separator: ", "),
+                                creator: "Handout", date: "\(article.metadata.documentDate)T00:00:00",
+                                language: options.mode == .bn ? "bn" : "en")
+        let writer = PDFWriter(info: info)
+        var pages: [PageFrame] = []
+        for (result, plan) in plans {
+            if newSheet, pages.count % 2 == 1, let size = result.pages.first?.size {
+                writer.addBlankPage(size: size)
+                pages.append(.blank(size))
+            }
+            writer.addBookmark(plan.title, page: pages.count + 1)
+            writer.add(result.pages, bookmarks: false)
+            pages += result.pages
+        }
+        let warnings = plans.flatMap { $0.1.diagnostics + $0.0.diagnostics }
+        return Rendered(pdf: writer.finish() ?? Data(), layout: LayoutResult(pages: pages, diagnostics: []), sheets: pages,
+                        warnings: warnings)
+    }
+
     /// Renders the document to PDF bytes in memory.
     public func render(_ article: Article, options: RenderOptions) throws(DiagnosticError) -> Rendered {
         let (result, plan) = try layout(article, options: options)

@@ -40,6 +40,11 @@ public struct PageFrame {
         self.body = body
     }
 
+    /// An empty page: so that the next document starts on a right-hand page when printed double-sided.
+    public static func blank(_ size: Size) -> PageFrame {
+        PageFrame(size: size, body: Rect(x: 0, y: 0, width: size.width, height: size.height))
+    }
+
     /// Every text line on the page with its box (top of the line's pitch to its bottom).
     public var textLines: [(text: String, box: Rect)] {
         items.compactMap { item in

@@ -215,7 +215,7 @@ public final class PDFWriter {
 
     /// An empty page, so the next document starts on a right-hand page when printed double-sided.
     public func addBlankPage(size: Size) {
-        add([PageFrame(size: size, body: Rect(x: 0, y: 0, width: size.width, height: size.height))], bookmarks: false)
+        add([.blank(size)], bookmarks: false)
     }
 
     /// A bookmark to page `page` (counting from 1); returns its id, to nest bookmarks under it.

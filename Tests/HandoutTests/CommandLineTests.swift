@@ -120,12 +120,13 @@ import HandoutKit
         #expect(result.stderr.contains("no such file 'articles/no-such-article.yaml'"))
     }
 
-    @Test(arguments: [["--doc", "leaflet"], ["--lang", "fr"], ["--paper", "a3"]])
-    func anUnknownChoiceListsTheValidOnes(flag: [String]) throws {
+    @Test(arguments: [(["--doc", "leaflet"], "is not one of handout, checklist, diary-week"),
+                      (["--lang", "fr"], "Please provide one of"), (["--paper", "a3"], "Please provide one of")])
+    func anUnknownChoiceListsTheValidOnes(flag: [String], listing: String) throws {
         let result = try handout(["render", Sample.articlePath] + flag)
         #expect(result.status != 0)
         #expect(result.stderr.contains("'\(flag[1])'"), "\(result.stderr)")
-        #expect(result.stderr.contains("Please provide one of"), "\(result.stderr)")
+        #expect(result.stderr.contains(listing), "\(result.stderr)")
     }
 
     @Test func aFailedRunLeavesAnExistingFileUntouched() throws {
