@@ -43,13 +43,16 @@ struct HTTPManners<Inner: HTTPResponder>: HTTPResponder where Inner.Context: Req
         return response
     }
 
-    /// The methods of the route `path` belongs to; nil when none has it.
+    /// The methods of the route `path` belongs to; nil when none has it. A route spelled out
+    /// ("/articles/:slug/print") wins over one with a parameter in its place, as in the router.
     func methods(for path: String) -> [HTTPRequest.Method]? {
         let parts = path.split(separator: "/")
         let matching = routes.filter { route in
             route.path.count == parts.count && zip(route.path, parts).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
         }
-        return matching.isEmpty ? nil : matching.flatMap(\.methods)
+        let parameters = { (route: (path: [Substring], methods: [HTTPRequest.Method])) in route.path.filter { $0.hasPrefix(":") }.count }
+        guard let fewest = matching.map(parameters).min() else { return nil }
+        return matching.filter { parameters($0) == fewest }.flatMap(\.methods)
     }
 
     /// Pages, JSON and text as gzip when the client accepts it: they shrink to a fifth or

@@ -29,7 +29,7 @@ enum Pages {
         "go": ("Search", "খুঁজুন"),
         "none": ("No article matches.", "মিলে যায় এমন কোনো লেখা নেই।"),
         "switch": ("বাংলায় দেখুন", "View in English"),
-        "document": ("Document", "কাগজের ধরন"),
+        "document": ("Document", "কী প্রিন্ট করবেন"),
         "language": ("Language", "ভাষা"),
         "paper": ("Paper", "কাগজের মাপ"),
         "large": ("Large print", "বড় অক্ষরে"),
@@ -51,8 +51,20 @@ enum Pages {
         "en": ("English", "ইংরেজি"),
         "bn": ("Bangla", "বাংলা"),
         "en+bn": ("English and Bangla side by side", "ইংরেজি ও বাংলা পাশাপাশি"),
-        "a4": ("A4", "এ৪"),
+        "a4": ("A4", "A4"),
         "letter": ("US Letter", "ইউএস লেটার"),
+        "printFor": ("Print for a patient", "রোগীর জন্য প্রিন্ট করুন"),
+        "printWhat": ("Documents to print together", "একসাথে যা প্রিন্ট হবে"),
+        "patientName": ("Patient's name", "রোগীর নাম"),
+        "age": ("Age", "বয়স"),
+        "date": ("Date", "তারিখ"),
+        "clinician": ("Clinician", "চিকিৎসক"),
+        "nextAppointment": ("Next appointment", "পরের সাক্ষাৎ"),
+        "note": ("Note for the patient", "রোগীর জন্য পরামর্শ"),
+        "newSheet": ("Each document on its own sheets (two-sided printing)", "প্রতিটি কাগজ আলাদা পাতায় (দুই পিঠে প্রিন্ট)"),
+        "private": ("The patient's details are printed on the paper only; they are not saved.",
+                    "রোগীর তথ্য শুধু কাগজে ছাপা হয়; কোথাও সংরক্ষণ করা হয় না।"),
+        "print": ("Print", "প্রিন্ট করুন"),
     ]
 
     static func word(_ key: String, _ ui: UILanguage) -> String {
@@ -106,8 +118,40 @@ enum Pages {
             <button type="submit" name="download" value="1">\(word("download", ui))</button>
           </form>
         </div>
+        \(printForm(slug: slug, ui: ui, options: options))
         """
         return page(title: title, body: body, ui: ui, switchTo: "/articles/\(slug)?ui=\(ui.other.rawValue)")
+    }
+
+    /// One patient's papers in one PDF, with the details typed in: posted (never in a URL),
+    /// opened in a new tab ready to print.
+    static func printForm(slug: String, ui: UILanguage, options: (String, [String], String) -> String) -> String {
+        let ticks = DocumentKind.allCases.map { document in
+            let ticked = [DocumentKind.handout, .checklist, .diaryWeek].contains(document) ? " checked" : ""
+            return "<label><input type=\"checkbox\" name=\"doc\" value=\"\(document.rawValue)\"\(ticked)> \(word(document.rawValue, ui))</label>"
+        }.joined(separator: "\n      ")
+        let fields = Patient.limits.filter { $0.field != "note" }.map { field, limit in
+            let key = field == "name" ? "patientName" : field == "next_appointment" ? "nextAppointment" : field
+            let name = field == "name" ? "patient-name" : field.replacingOccurrences(of: "_", with: "-")
+            return "<label>\(word(key, ui)) <input name=\"\(name)\" maxlength=\"\(limit)\" autocomplete=\"off\"></label>"
+        }.joined(separator: "\n    ")
+        let noteLimit = Patient.limits.first { $0.field == "note" }?.limit ?? 300
+        return """
+        <form class="print" method="post" action="/articles/\(slug)/print" target="_blank">
+          <h3>\(word("printFor", ui))</h3>
+          <fieldset><legend>\(word("printWhat", ui))</legend>
+              \(ticks)
+          </fieldset>
+          \(options("language", LanguageMode.allCases.map(\.rawValue), ui == .bn ? "bn" : "en+bn"))
+          \(options("paper", Paper.allCases.map(\.rawValue), "a4"))
+          <label><input type="checkbox" name="large-print" value="1"> \(word("large", ui))</label>
+          <label><input type="checkbox" name="new-sheet" value="1"> \(word("newSheet", ui))</label>
+          \(fields)
+          <label>\(word("note", ui)) <textarea name="note" maxlength="\(noteLimit)" rows="3"></textarea></label>
+          <p class="private">\(word("private", ui))</p>
+          <button type="submit">\(word("print", ui))</button>
+        </form>
+        """
     }
 
     static func page(title: String, body: String, ui: UILanguage, switchTo: String) -> String {
@@ -149,5 +193,11 @@ enum Pages {
     .choose { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
     .choose form { flex-direction: column; align-items: stretch; flex: 1; min-width: 14rem; }
     .choose img { border: 1px solid #8fa3b0; max-width: 100%; height: auto; }
+    form.print { flex-direction: column; align-items: stretch; margin-top: 1.5rem; padding: 1rem; border: 1px solid #8fa3b0; }
+    form.print h3 { margin: 0; }
+    form.print fieldset { display: flex; flex-direction: column; gap: 0.3rem; border: 0; padding: 0; }
+    form.print label { display: flex; flex-direction: column; gap: 0.2rem; }
+    form.print label:has(input[type=checkbox]) { flex-direction: row; align-items: center; }
+    .private { font-size: 0.9rem; color: #4d4d4d; margin: 0; }
     """
 }

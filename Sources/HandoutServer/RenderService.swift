@@ -14,6 +14,10 @@ struct RenderKey: Hashable, Sendable {
     var options: RenderOptions
     /// nil for the PDF; a page number for a PNG preview.
     var previewPage: Int?
+    /// Several documents as one PDF (a patient's papers); empty for `options.document` alone.
+    var bundle: [DocumentKind] = []
+    /// In a bundle, each document starts on an odd page.
+    var newSheet = false
 }
 
 /// Which queue a render waits in.
@@ -22,6 +26,9 @@ enum Lane: Sendable {
     case library
     /// Editors' posted previews: one at a time, a short queue, and not kept in the cache.
     case posted
+    /// A clinic's print for one patient: the library's workers, but never cached nor shared
+    /// with another request, since it holds personal data.
+    case personal
 }
 
 enum RenderFailure: Error, Sendable {
@@ -52,8 +59,8 @@ final class RenderService: Sendable {
     /// The bytes for `key`: from the cache, from a render already under way, or rendered now.
     func bytes(for key: RenderKey, article: Article, lane: Lane = .library) async throws -> Data {
         if lane == .library, let cached = cache[key] { return cached }
-        let gate = lane == .library ? gate : postGate
-        let task = await inFlight.task(for: key) {
+        let gate = lane == .posted ? postGate : gate
+        let start = {
             Task {
                 try await gate.enter()
                 defer { Task { await gate.leave() } }
@@ -63,7 +70,9 @@ final class RenderService: Sendable {
                 return data
             }
         }
-        defer { Task { await inFlight.finish(key) } }
+        let shared = lane != .personal
+        let task = shared ? await inFlight.task(for: key, start: start) : start()
+        defer { if shared { Task { await inFlight.finish(key) } } }
         return try await withTimeLimit(timeLimit, else: RenderFailure.timedOut(seconds: timeLimit)) { try await task.value }
     }
 
@@ -93,7 +102,8 @@ final class RenderService: Sendable {
             // The preview is drawn while the Publisher is held: its pages' text belongs to
             // the Publisher's Pango objects, which another request may use once it is back.
             return try pool.withPublisher { publisher throws(DiagnosticError) -> Result<Data, RenderFailure> in
-                let rendered = try publisher.render(article, options: key.options)
+                let rendered = key.bundle.isEmpty ? try publisher.render(article, options: key.options)
+                    : try publisher.render(article, documents: key.bundle, options: key.options, newSheet: key.newSheet)
                 guard let page = key.previewPage else { return .success(rendered.pdf) }
                 let pages = rendered.sheets
                 guard (1...pages.count).contains(page) else { return .failure(.noSuchPage(pages.count)) }

@@ -18,7 +18,7 @@ struct Routes: Sendable {
     /// Every route's path and methods, for 405 with Allow.
     static let table: [(path: [Substring], methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/style.css", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/api/articles", [.get]),
-        ("/api/render", [.post]), ("/articles/:slug", [.get]), ("/articles/:slug/:file", [.get]),
+        ("/api/render", [.post]), ("/articles/:slug", [.get]), ("/articles/:slug/print", [.post]), ("/articles/:slug/:file", [.get]),
     ].map { ($0.0.split(separator: "/"), $0.1) }
 
     func router() -> Router<BasicRequestContext> {
@@ -35,6 +35,9 @@ struct Routes: Sendable {
         router.get("/api/articles") { _, _ in try self.articleList() }
         router.post("/api/render") { request, _ in try await self.renderPosted(request) }
         router.get("/articles/:slug") { request, context in try self.articlePage(request, slug: context.parameters.require("slug")) }
+        router.post("/articles/:slug/print") { request, context in
+            try await self.printForPatient(request, slug: context.parameters.require("slug"))
+        }
         router.get("/articles/:slug/:file") { request, context in
             try await self.document(request, slug: context.parameters.require("slug"), file: context.parameters.require("file"))
         }
@@ -177,7 +180,7 @@ struct Routes: Sendable {
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    private func render(_ key: RenderKey, article: Article, lane: Lane = .library) async throws -> Data {
+    func render(_ key: RenderKey, article: Article, lane: Lane = .library) async throws -> Data {
         do {
             return try await service.bytes(for: key, article: article, lane: lane)
         } catch RenderFailure.overloaded {
@@ -236,15 +239,20 @@ struct Routes: Sendable {
 
     func options(_ request: Request, document: DocumentKind) throws -> RenderOptions {
         let query = request.uri.queryParameters
-        let langText = query.get("lang").map { String($0) } ?? "en+bn"
+        return try options(document: document) { query.get($0).map { String($0) } }
+    }
+
+    /// The render options from named values (a query string, or a form's body).
+    func options(document: DocumentKind, _ value: (String) -> String?) throws -> RenderOptions {
+        let langText = value("lang") ?? "en+bn"
         // A "+" in a query string may arrive as a space.
         guard let mode = LanguageMode(rawValue: langText.replacingOccurrences(of: " ", with: "+")) else {
             throw HTTPError(.badRequest, message: "lang must be en, bn or en+bn")
         }
-        guard let paper = Paper(rawValue: query.get("paper").map { String($0) } ?? "a4") else {
+        guard let paper = Paper(rawValue: value("paper") ?? "a4") else {
             throw HTTPError(.badRequest, message: "paper must be a4 or letter")
         }
-        let large = query.get("large-print").map { String($0) } ?? "0"
+        let large = value("large-print") ?? "0"
         guard ["0", "1"].contains(large) else { throw HTTPError(.badRequest, message: "large-print must be 0 or 1") }
         return RenderOptions(document: document, mode: mode, paper: paper, largePrint: large == "1", clinic: clinic)
     }
