@@ -179,15 +179,22 @@ enum Pages {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
+    /// The Bangla fonts the page brings with it (the same as the PDFs use).
+    static let webFontFiles = ["NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf"]
+
     static let css = """
-    body { font-family: "Noto Sans", "Noto Sans Bengali", sans-serif; margin: 0; color: #1a1a1a; line-height: 1.5; }
+    @font-face { font-family: "Handout Bangla"; src: url("/fonts/NotoSansBengali-Regular.ttf") format("truetype");
+                 font-weight: 400; unicode-range: U+0980-09FF, U+200C-200D, U+25CC; }
+    @font-face { font-family: "Handout Bangla"; src: url("/fonts/NotoSansBengali-Bold.ttf") format("truetype");
+                 font-weight: 700; unicode-range: U+0980-09FF, U+200C-200D, U+25CC; }
+    body { font-family: "Handout Bangla", "Noto Sans", "Noto Sans Bengali", sans-serif; margin: 0; color: #1a1a1a; line-height: 1.5; }
     header { background: #0b4f6c; color: white; padding: 0.8rem 1rem; display: flex; flex-wrap: wrap;
              justify-content: space-between; align-items: center; }
     header h1 { font-size: 1.3rem; margin: 0; }
     header a { color: white; }
     main { max-width: 46rem; margin: 0 auto; padding: 1rem; }
     form { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; }
-    input, select, button { font-size: 1rem; padding: 0.45rem; }
+    input, select, button, textarea { font: inherit; font-size: 1rem; padding: 0.45rem; }
     button { background: #0b4f6c; color: white; border: 0; border-radius: 4px; }
     .articles li { margin: 0.5rem 0; font-size: 1.1rem; }
     .choose { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }

@@ -14,10 +14,13 @@ struct Routes: Sendable {
     let renderToken: String?
     let postTextLimit: Int
     let clinic: Clinic?
+    /// The Bangla web fonts by file name, read at start-up: a phone or a clinic's PC without
+    /// a Bangla font would show the page's Bangla as empty boxes.
+    let webFonts: [String: Data]
 
     /// Every route's path and methods, for 405 with Allow.
     static let table: [(path: [Substring], methods: [HTTPRequest.Method])] = [
-        ("/", [.get]), ("/style.css", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/api/articles", [.get]),
+        ("/", [.get]), ("/style.css", [.get]), ("/fonts/:file", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/api/articles", [.get]),
         ("/api/render", [.post]), ("/articles/:slug", [.get]), ("/articles/:slug/print", [.post]), ("/articles/:slug/:file", [.get]),
     ].map { ($0.0.split(separator: "/"), $0.1) }
 
@@ -25,6 +28,7 @@ struct Routes: Sendable {
         let router = Router()
         router.get("/") { request, _ in try self.indexPage(request) }
         router.get("/style.css") { _, _ in Self.response(Pages.css, type: "text/css; charset=utf-8") }
+        router.get("/fonts/:file") { request, context in try self.webFont(request, file: context.parameters.require("file")) }
         router.get("/healthz") { _, _ in
             let catalog = self.library.current
             var response = Self.response(Self.healthText(catalog, folder: self.library.folder), type: "text/plain; charset=utf-8")
@@ -260,6 +264,21 @@ struct Routes: Sendable {
     // MARK: Responses
 
     /// A file with a strong ETag from its content; a matching If-None-Match gets 304.
+    /// A Bangla web font: kept by the browser for a week, revalidated by its ETag.
+    func webFont(_ request: Request, file: String) throws -> Response {
+        guard let data = webFonts[file] else { throw HTTPError(.notFound, message: "No font '\(file)'") }
+        var response = Self.file(data, request: request, type: "font/ttf", disposition: "inline; filename=\"\(file)\"")
+        response.headers[.cacheControl] = "public, max-age=604800"
+        return response
+    }
+
+    /// The fonts the page's style sheet names, from the fonts folder.
+    static func webFonts(in folder: URL) -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: Pages.webFontFiles.compactMap { name in
+            (try? Data(contentsOf: folder.appendingPathComponent(name))).map { (name, $0) }
+        })
+    }
+
     static func file(_ data: Data, request: Request, type: String, disposition: String) -> Response {
         let tag = "\"\(sha256Hex(data).prefix(32))\""
         // If-None-Match compares weakly: W/"x" matches "x", and * matches anything.
@@ -288,7 +307,7 @@ struct Routes: Sendable {
     static func html(_ text: String) -> Response {
         Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8",
-            .contentSecurityPolicy: "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            .contentSecurityPolicy: "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
             .init("X-Content-Type-Options")!: "nosniff",
         ], body: .init(byteBuffer: ByteBuffer(string: text)))
     }

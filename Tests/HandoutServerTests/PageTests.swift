@@ -173,4 +173,25 @@ struct PageTests {
             #expect(response.text == "ok\narticles: 1\n")
         }
     }
+
+    @Test("The page brings its own Bangla font, so a machine without one still shows Bangla; only the named fonts are served")
+    func banglaWebFont() async throws {
+        try await Fixture.withServer { client, _ in
+            let css = try await client.get("/style.css").text
+            #expect(css.contains("url(\"/fonts/NotoSansBengali-Regular.ttf\")"))
+            let font = try await client.get("/fonts/NotoSansBengali-Regular.ttf")
+            #expect(font.status == .ok)
+            #expect(font.headers[.contentType] == "font/ttf")
+            #expect(font.headers[.cacheControl] == "public, max-age=604800")
+            let original = try Data(contentsOf: Fixture.root.appendingPathComponent("fonts/NotoSansBengali-Regular.ttf"))
+            #expect(font.bytes == Array(original))
+            let again = try await client.get("/fonts/NotoSansBengali-Regular.ttf", headers: [.ifNoneMatch: try #require(font.headers[.eTag])])
+            #expect(again.status == .notModified)
+            for other in ["NotoSans-Regular.ttf", "OFL.txt", "..%2F..%2Fetc%2Fpasswd", "x"] {
+                #expect(try await client.get("/fonts/\(other)").status == .notFound, "\(other)")
+            }
+            let page = try await client.get("/")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("font-src 'self'") == true)
+        }
+    }
 }
