@@ -16,6 +16,31 @@ final class ArticleLibrary: Service, @unchecked Sendable {
         var file: String
         /// The Bangla translation's state, counted once when the file is read, not per request.
         var bangla: BanglaCount
+        /// What a search looks in: the slug, and the title, summary, key points and definition
+        /// in both languages, made once when the file is read (see `searchable`).
+        var searchText: String
+
+        init(article: Article, hash: String, file: String) {
+            self.article = article
+            self.hash = hash
+            self.file = file
+            bangla = BanglaCount(article)
+            let texts = [article.title] + article.summary + article.keyTakeaways + article.definition
+            searchText = Self.searchable(([article.metadata.slug] + texts.flatMap { [$0.en, $0.bn ?? ""] }).joined(separator: " "))
+        }
+
+        /// Every word of the query is somewhere in the article's search text, in any case and
+        /// either spelling of য় (one letter, or য with a nukta).
+        func matches(_ query: String) -> Bool {
+            Self.searchable(query).split(separator: " ").allSatisfy { searchText.contains($0) }
+        }
+
+        /// Lower case, one canonical spelling (NFC writes য় as য + nukta), markup and runs of
+        /// spaces gone.
+        static func searchable(_ text: String) -> String {
+            text.plainText.lowercased().precomposedStringWithCanonicalMapping
+                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
     }
 
     struct BanglaCount: Sendable {
@@ -113,7 +138,7 @@ final class ArticleLibrary: Service, @unchecked Sendable {
         }
         do {
             let article = try ArticleLoader.load(data: data, file: path).article
-            state.entry = Entry(article: article, hash: sha256Hex(data), file: path, bangla: BanglaCount(article))
+            state.entry = Entry(article: article, hash: sha256Hex(data), file: path)
             state.problem = nil
         } catch {
             state.problem = error.diagnostics.map { "\($0)" }.joined(separator: "\n")

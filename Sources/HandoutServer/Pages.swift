@@ -76,11 +76,14 @@ enum Pages {
         let items = articles.map { entry in
             let article = entry.article
             let link = "/articles/\(article.metadata.slug)?ui=\(ui.rawValue)"
-            let bangla = article.title.bn.map { " <span lang=\"bn\">\(escape($0))</span>" } ?? ""
+            // The link is the title in the page's language; the other language's title beside it.
+            let (linked, beside): (String, String?) = ui == .bn && article.title.bn != nil
+                ? ("<span lang=\"bn\">\(escape(article.title.bn!))</span>", "<span lang=\"en\">\(escape(article.title.en))</span>")
+                : (escape(article.title.en), article.title.bn.map { "<span lang=\"bn\">\(escape($0))</span>" })
             // Whether the Bangla is complete and current (translation status), at a glance.
             let left = entry.bangla.left
             let state = left == 0 ? word("banglaComplete", ui) : word("banglaPending", ui).replacingOccurrences(of: "{n}", with: ui.digits(left))
-            return "<li><a href=\"\(link)\">\(escape(article.title.en))</a>\(bangla) <small class=\"state\">\(state)</small></li>"
+            return "<li><a href=\"\(link)\">\(linked)</a>\(beside.map { " \($0)" } ?? "") <small class=\"state\">\(state)</small></li>"
         }.joined(separator: "\n")
         let body = """
         <form method="get" action="/" role="search">

@@ -68,7 +68,7 @@ struct Routes: Sendable {
         let ui = try UILanguage(request)
         // Forms send spaces as "+"; the query decoder leaves them.
         let query = (request.uri.queryParameters.get("q").map { String($0) } ?? "").replacingOccurrences(of: "+", with: " ")
-        let entries = library.all.filter { query.isEmpty || $0.article.matches(query) }
+        let entries = library.all.filter { $0.matches(query) }
         return Self.html(Pages.index(entries, query: query, ui: ui))
     }
 
@@ -328,11 +328,3 @@ struct Routes: Sendable {
     }
 }
 
-extension Article {
-    /// The English or Bangla title contains the search text.
-    func matches(_ query: String) -> Bool {
-        let needle = query.lowercased().precomposedStringWithCanonicalMapping
-        return title.en.lowercased().contains(needle) || (title.bn?.contains(needle) ?? false)
-            || metadata.slug.contains(needle)
-    }
-}

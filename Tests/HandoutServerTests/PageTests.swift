@@ -36,6 +36,33 @@ struct PageTests {
         }
     }
 
+    @Test("Search looks in the summary, key points and definition too, in both languages, every word anywhere",
+          arguments: ["face twitch", "twitch face", "lower eyelid", "MRI scan", "চোখের পাতা লাফানো", "রক্তনালি স্নায়ুকে"])
+    func searchBeyondTitles(words: String) async throws {
+        try await Fixture.withServer { client, _ in
+            let html = try await client.get("/?q=\(percentEncoded(words))").text
+            #expect(html.contains("href=\"/articles/hemifacial-spasm?ui=en\""), "\(words)")
+        }
+    }
+
+    @Test("The Bangla list links the Bangla title, the English beside it; the English list the other way round")
+    func listLinksTheTitleInThePagesLanguage() async throws {
+        try await Fixture.withServer { client, _ in
+            let bangla = try await client.get("/?ui=bn").text
+            #expect(bangla.contains("<a href=\"/articles/hemifacial-spasm?ui=bn\"><span lang=\"bn\">\(Fixture.titleBN)</span></a> <span lang=\"en\">Hemifacial spasm</span>"))
+            let english = try await client.get("/").text
+            #expect(english.contains("<a href=\"/articles/hemifacial-spasm?ui=en\">Hemifacial spasm</a> <span lang=\"bn\">\(Fixture.titleBN)</span>"))
+        }
+    }
+
+    @Test("A search needs every word: one word from nowhere in the article finds nothing")
+    func searchNeedsEveryWord() async throws {
+        try await Fixture.withServer { client, _ in
+            let html = try await client.get("/?q=\(percentEncoded("face diabetes"))").text
+            #expect(html.contains("No article matches."))
+        }
+    }
+
     @Test("Search finds the article by Bangla title text")
     func searchBangla() async throws {
         try await Fixture.withServer { client, _ in
