@@ -33,6 +33,9 @@ struct HTTPManners<Inner: HTTPResponder>: HTTPResponder where Inner.Context: Req
             response = Response(status: .methodNotAllowed, headers: [.allow: allow, .contentType: "text/plain; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: "\(request.method.rawValue) is not allowed here: use \(allow)\n")))
         }
+        if response.status.code >= 400, ErrorPages.wanted(by: request) {
+            response = try await ErrorPages.page(for: response, request: request)
+        }
         Self.secure(&response.headers)
         response = try await Self.compressed(response, accepting: request.headers[.acceptEncoding])
         if head {
@@ -64,7 +67,7 @@ struct HTTPManners<Inner: HTTPResponder>: HTTPResponder where Inner.Context: Req
         // Caches in between must keep the two versions apart.
         response.headers[.vary] = "Accept-Encoding"
         guard acceptsGzip(accepting), (response.body.contentLength ?? 0) >= 256 else { return response }
-        let collected = Collector()
+        let collected = HTTPMannersBody.Collector()
         try await response.body.write(collected)
         var plain = collected.buffer
         let gzip = try plain.compress(with: .gzip())
@@ -85,16 +88,20 @@ struct HTTPManners<Inner: HTTPResponder>: HTTPResponder where Inner.Context: Req
         }
     }
 
-    /// Gathers a response body that is already in memory (pages, JSON and text always are).
-    final class Collector: ResponseBodyWriter {
-        var buffer = ByteBuffer()
-        func write(_ part: ByteBuffer) async throws { buffer.writeImmutableBuffer(part) }
-        func finish(_ trailingHeaders: HTTPFields?) async throws {}
-    }
 
     static func secure(_ headers: inout HTTPFields) {
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         headers[.init("Referrer-Policy")!] = "no-referrer"
         if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'" }
+    }
+}
+
+/// Response bodies read back in the server (to compress them, or to turn an error into a page).
+enum HTTPMannersBody {
+    /// Gathers a response body that is already in memory (pages, JSON and text always are).
+    final class Collector: ResponseBodyWriter {
+        var buffer = ByteBuffer()
+        func write(_ part: ByteBuffer) async throws { buffer.writeImmutableBuffer(part) }
+        func finish(_ trailingHeaders: HTTPFields?) async throws {}
     }
 }
