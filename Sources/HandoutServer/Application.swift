@@ -62,7 +62,8 @@ public func buildApplication(_ settings: ServerSettings) -> some ApplicationProt
     let library = ArticleLibrary(folder: settings.articles, recheck: .milliseconds(Int64(settings.recheck * 1000)), metrics: metrics)
     let routes = Routes(library: library, service: service, metrics: metrics,
                         bodyLimit: settings.bodyLimit, bodyTimeout: settings.bodyTimeout, renderToken: settings.renderToken, postTextLimit: settings.postTextLimit,
-                        clinic: settings.clinic, webFonts: Routes.webFonts(in: settings.resources.fonts))
+                        clinic: settings.clinic, webFonts: Routes.webFonts(in: settings.resources.fonts),
+                        labels: try? Labels.load(path: settings.resources.layouts.appendingPathComponent("labels.yaml").path))
     return Application(responder: HTTPManners(inner: routes.router().buildResponder(), routes: Routes.table),
                        server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout * 1000)))),
                        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Handout"),

@@ -97,7 +97,7 @@ enum Pages {
         return page(title: word("heading", ui), body: body, ui: ui, switchTo: "/?ui=\(ui.other.rawValue)")
     }
 
-    static func article(_ article: Article, ui: UILanguage) -> String {
+    static func article(_ article: Article, ui: UILanguage, labels: Labels?) -> String {
         let slug = article.metadata.slug
         func options(_ name: String, _ values: [String], selected: String) -> String {
             let choices = values.map { value in
@@ -109,7 +109,7 @@ enum Pages {
         let body = """
         <p><a href="/?ui=\(ui.rawValue)">← \(word("back", ui))</a></p>
         <h2 lang="\(ui.rawValue)">\(escape(title))</h2>
-        <p>\(word("reviewed", ui)): \(article.metadata.lastReviewed.map { "\($0)" } ?? word("notGiven", ui))</p>
+        <p>\(word("reviewed", ui)): \(reviewed(article, ui: ui, labels: labels))</p>
         <div class="choose">
           <img src="/articles/\(slug)/handout.png?page=1&amp;lang=en%2Bbn" alt="\(word("preview", ui))" width="240">
           <form method="get" action="/articles/\(slug)/document">
@@ -124,6 +124,12 @@ enum Pages {
         \(printForm(slug: slug, ui: ui, options: options))
         """
         return page(title: title, body: body, ui: ui, switchTo: "/articles/\(slug)?ui=\(ui.other.rawValue)")
+    }
+
+    /// The review date as the documents print it: "20 November 2026", "২০ নভেম্বর ২০২৬".
+    static func reviewed(_ article: Article, ui: UILanguage, labels: Labels?) -> String {
+        guard let date = article.metadata.lastReviewed else { return word("notGiven", ui) }
+        return labels?.date(date, in: ui == .bn ? .bn : .en) ?? "\(date)"
     }
 
     /// One patient's papers in one PDF, with the details typed in: posted (never in a URL),

@@ -17,6 +17,8 @@ struct Routes: Sendable {
     /// The Bangla web fonts by file name, read at start-up: a phone or a clinic's PC without
     /// a Bangla font would show the page's Bangla as empty boxes.
     let webFonts: [String: Data]
+    /// The documents' words, for dates in the page's language (nil if the layouts folder is broken).
+    let labels: Labels?
 
     /// Every route's path and methods, for 405 with Allow.
     static let table: [(path: [Substring], methods: [HTTPRequest.Method])] = [
@@ -75,7 +77,7 @@ struct Routes: Sendable {
     func articlePage(_ request: Request, slug: String) throws -> Response {
         let ui = try UILanguage(request)
         guard Self.isSlug(slug), let entry = library.entry(slug) else { throw HTTPError(.notFound, message: "No article '\(slug)'") }
-        return Self.html(Pages.article(entry.article, ui: ui))
+        return Self.html(Pages.article(entry.article, ui: ui, labels: labels))
     }
 
     // MARK: Documents

@@ -137,7 +137,7 @@ struct PageTests {
             #expect(response.status == .ok)
             let html = response.text
             #expect(html.contains("<h2 lang=\"en\">Hemifacial spasm</h2>"))
-            #expect(html.contains("Last reviewed: 2026-11-20"))
+            #expect(html.contains("Last reviewed: 20 November 2026"))
             #expect(html.contains("<form method=\"get\" action=\"/articles/hemifacial-spasm/document\">"))
             for document in Fixture.documents {
                 #expect(html.contains("<option value=\"\(document)\""), "document \(document)")
@@ -158,6 +158,7 @@ struct PageTests {
         try await Fixture.withServer { client, _ in
             let response = try await client.get("/articles/hemifacial-spasm?ui=bn")
             #expect(response.status == .ok)
+            #expect(response.text.contains("সর্বশেষ যাচাই: ২০ নভেম্বর ২০২৬"), "Bangla digits and month in the Bangla page")
             let html = response.text
             #expect(html.contains("<html lang=\"bn\">"))
             #expect(html.contains("<h2 lang=\"bn\">\(Fixture.titleBN)</h2>"))
