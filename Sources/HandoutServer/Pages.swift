@@ -65,6 +65,11 @@ enum Pages {
         "private": ("The patient's details are printed on the paper only; they are not saved.",
                     "রোগীর তথ্য শুধু কাগজে ছাপা হয়; কোথাও সংরক্ষণ করা হয় না।"),
         "print": ("Print", "প্রিন্ট করুন"),
+        "previewButton": ("Preview", "আগে দেখে নিন"),
+        "pagesSheets": ("{pages} pages: {sheets} sheets of paper printed on both sides",
+                        "{pages} পাতা: দুই পিঠে ছাপলে {sheets}টি কাগজ"),
+        "pagesOneSheet": ("{pages} pages: one sheet of paper printed on both sides", "{pages} পাতা: দুই পিঠে ছাপলে একটি কাগজ"),
+        "onePage": ("1 page", "১ পাতা"),
     ]
 
     static func word(_ key: String, _ ui: UILanguage) -> String {
@@ -97,7 +102,7 @@ enum Pages {
         return page(title: word("heading", ui), body: body, ui: ui, switchTo: "/?ui=\(ui.other.rawValue)")
     }
 
-    static func article(_ article: Article, ui: UILanguage, labels: Labels?) -> String {
+    static func article(_ article: Article, ui: UILanguage, labels: Labels?, chosen: RenderOptions, pages: Int?) -> String {
         let slug = article.metadata.slug
         func options(_ name: String, _ values: [String], selected: String) -> String {
             let choices = values.map { value in
@@ -111,12 +116,17 @@ enum Pages {
         <h2 lang="\(ui.rawValue)">\(escape(title))</h2>
         <p>\(word("reviewed", ui)): \(reviewed(article, ui: ui, labels: labels))</p>
         <div class="choose">
-          <img src="/articles/\(slug)/handout.png?page=1&amp;lang=en%2Bbn" alt="\(word("preview", ui))" width="240">
+          <figure>
+            <img src="\(previewAddress(slug, chosen))" alt="\(word("preview", ui)): \(word(chosen.document.rawValue, ui))" width="240">
+            \(pages.map { "<figcaption>\(count($0, ui))</figcaption>" } ?? "")
+          </figure>
           <form method="get" action="/articles/\(slug)/document">
-            \(options("document", DocumentKind.allCases.map(\.rawValue), selected: "handout"))
-            \(options("language", LanguageMode.allCases.map(\.rawValue), selected: ui == .bn ? "bn" : "en+bn"))
-            \(options("paper", Paper.allCases.map(\.rawValue), selected: "a4"))
-            <label><input type="checkbox" name="large-print" value="1"> \(word("large", ui))</label>
+            <input type="hidden" name="ui" value="\(ui.rawValue)">
+            \(options("document", DocumentKind.allCases.map(\.rawValue), selected: chosen.document.rawValue))
+            \(options("language", LanguageMode.allCases.map(\.rawValue), selected: chosen.mode.rawValue))
+            \(options("paper", Paper.allCases.map(\.rawValue), selected: chosen.paper.rawValue))
+            <label><input type="checkbox" name="large-print" value="1"\(chosen.largePrint ? " checked" : "")> \(word("large", ui))</label>
+            <button type="submit" name="preview" value="1">\(word("previewButton", ui))</button>
             <button type="submit" name="download" value="0">\(word("open", ui))</button>
             <button type="submit" name="download" value="1">\(word("download", ui))</button>
           </form>
@@ -124,6 +134,20 @@ enum Pages {
         \(printForm(slug: slug, ui: ui, options: options))
         """
         return page(title: title, body: body, ui: ui, switchTo: "/articles/\(slug)?ui=\(ui.other.rawValue)")
+    }
+
+    /// Page 1 of the chosen document, as a picture.
+    static func previewAddress(_ slug: String, _ chosen: RenderOptions) -> String {
+        let lang = chosen.mode.rawValue.replacingOccurrences(of: "+", with: "%2B")
+        return "/articles/\(slug)/\(chosen.document.rawValue).png?page=1&amp;lang=\(lang)&amp;paper=\(chosen.paper.rawValue)&amp;large-print=\(chosen.largePrint ? 1 : 0)"
+    }
+
+    /// "12 pages, 6 sheets printed on both sides", in the page's language and digits.
+    static func count(_ pages: Int, _ ui: UILanguage) -> String {
+        let sheets = (pages + 1) / 2
+        guard pages > 1 else { return word("onePage", ui) }
+        return word(sheets == 1 ? "pagesOneSheet" : "pagesSheets", ui).replacingOccurrences(of: "{pages}", with: ui.digits(pages))
+            .replacingOccurrences(of: "{sheets}", with: ui.digits(sheets))
     }
 
     /// The review date as the documents print it: "20 November 2026", "২০ নভেম্বর ২০২৬".
@@ -209,6 +233,8 @@ enum Pages {
     .choose { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
     .choose form { flex-direction: column; align-items: stretch; flex: 1; min-width: 14rem; }
     .choose img { border: 1px solid #8fa3b0; max-width: 100%; height: auto; }
+    .choose figure { margin: 0; }
+    .choose figcaption { font-size: 0.9rem; color: #4d4d4d; max-width: 240px; }
     form.print { flex-direction: column; align-items: stretch; margin-top: 1.5rem; padding: 1rem; border: 1px solid #8fa3b0; }
     form.print h3 { margin: 0; }
     form.print fieldset { display: flex; flex-direction: column; gap: 0.3rem; border: 0; padding: 0; }

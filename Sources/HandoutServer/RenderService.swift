@@ -43,7 +43,9 @@ final class RenderService: Sendable {
     let gate: Gate
     let postGate: Gate
     let inFlight = InFlight()
-    let cache = ResultCache(capacity: 64)
+    let cache = ResultCache<Data>(capacity: 64)
+    /// How many pages each recent library document has, for the page's "N pages" line.
+    let pageCounts = ResultCache<Int>(capacity: 512)
     let timeLimit: Double
     let metrics: ServerMetrics
     private let queue = DispatchQueue(label: "handout.render", attributes: .concurrent)
@@ -87,27 +89,36 @@ final class RenderService: Sendable {
     private func render(_ key: RenderKey, article: Article) async throws -> Data {
         let document = key.options.document.rawValue
         let start = DispatchTime.now().uptimeNanoseconds
-        let result: Result<Data, RenderFailure> = await withCheckedContinuation { continuation in
+        let result: Result<(data: Data, pages: Int), RenderFailure> = await withCheckedContinuation { continuation in
             queue.async {
                 continuation.resume(returning: Self.produce(key, article: article, pool: self.pool))
             }
         }
         metrics.rendered(document: document, nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - start),
                          failed: (try? result.get()) == nil)
-        return try result.get()
+        let made = try result.get()
+        if key.options.patient == nil { pageCounts[key] = made.pages }
+        return made.data
     }
 
-    private static func produce(_ key: RenderKey, article: Article, pool: PublisherPool) -> Result<Data, RenderFailure> {
+    /// How many pages the document of `key` has: rendered (and kept) if it has not been yet.
+    func pageCount(for key: RenderKey, article: Article) async throws -> Int {
+        if let known = pageCounts[key] { return known }
+        _ = try await bytes(for: key, article: article)
+        return pageCounts[key] ?? 0
+    }
+
+    private static func produce(_ key: RenderKey, article: Article, pool: PublisherPool) -> Result<(data: Data, pages: Int), RenderFailure> {
         do {
             // The preview is drawn while the Publisher is held: its pages' text belongs to
             // the Publisher's Pango objects, which another request may use once it is back.
-            return try pool.withPublisher { publisher throws(DiagnosticError) -> Result<Data, RenderFailure> in
+            return try pool.withPublisher { publisher throws(DiagnosticError) -> Result<(data: Data, pages: Int), RenderFailure> in
                 let rendered = key.bundle.isEmpty ? try publisher.render(article, options: key.options)
                     : try publisher.render(article, documents: key.bundle, options: key.options, newSheet: key.newSheet)
-                guard let page = key.previewPage else { return .success(rendered.pdf) }
                 let pages = rendered.sheets
+                guard let page = key.previewPage else { return .success((rendered.pdf, pages.count)) }
                 guard (1...pages.count).contains(page) else { return .failure(.noSuchPage(pages.count)) }
-                return .success(PNGRendererBridge.png(rendered, page: page))
+                return .success((PNGRendererBridge.png(rendered, page: page), pages.count))
             }
         } catch {
             return .failure(.invalid(error.diagnostics))
@@ -185,9 +196,9 @@ actor InFlight {
 }
 
 /// The most recent results, oldest dropped first.
-final class ResultCache: @unchecked Sendable {
+final class ResultCache<Value>: @unchecked Sendable {
     let capacity: Int
-    private var entries: [RenderKey: Data] = [:]
+    private var entries: [RenderKey: Value] = [:]
     private var order: [RenderKey] = []
     private let lock = NSLock()
 
@@ -195,7 +206,7 @@ final class ResultCache: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    subscript(key: RenderKey) -> Data? {
+    subscript(key: RenderKey) -> Value? {
         get { lock.withLock { entries[key] } }
         set {
             lock.withLock {

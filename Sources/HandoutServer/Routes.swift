@@ -40,7 +40,7 @@ struct Routes: Sendable {
         router.get("/metrics") { _, _ in Self.response(self.metrics.text, type: "text/plain; version=0.0.4") }
         router.get("/api/articles") { _, _ in try self.articleList() }
         router.post("/api/render") { request, _ in try await self.renderPosted(request) }
-        router.get("/articles/:slug") { request, context in try self.articlePage(request, slug: context.parameters.require("slug")) }
+        router.get("/articles/:slug") { request, context in try await self.articlePage(request, slug: context.parameters.require("slug")) }
         router.post("/articles/:slug/print") { request, context in
             try await self.printForPatient(request, slug: context.parameters.require("slug"))
         }
@@ -74,10 +74,26 @@ struct Routes: Sendable {
         return Self.html(Pages.index(entries, query: query, ui: ui))
     }
 
-    func articlePage(_ request: Request, slug: String) throws -> Response {
+    /// The article's page, previewing the document, language and paper chosen (`?doc=&lang=&paper=`),
+    /// with how many pages and sheets it prints on.
+    func articlePage(_ request: Request, slug: String) async throws -> Response {
         let ui = try UILanguage(request)
         guard Self.isSlug(slug), let entry = library.entry(slug) else { throw HTTPError(.notFound, message: "No article '\(slug)'") }
-        return Self.html(Pages.article(entry.article, ui: ui, labels: labels))
+        let query = request.uri.queryParameters
+        let document = try query.get("doc").map { name in
+            guard let document = DocumentKind(rawValue: String(name)) else {
+                throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return document
+        } ?? .handout
+        // Without a choice, the page's own language: Bangla alone on the Bangla page.
+        let chosen = try options(document: document) { name in
+            query.get(name).map { String($0) } ?? (name == "lang" ? (ui == .bn ? "bn" : "en+bn") : nil)
+        }
+        // The count is a courtesy: when the service is busy the page still comes, without it.
+        let pages = try? await service.pageCount(for: RenderKey(slug: slug, articleHash: entry.hash, options: chosen),
+                                                 article: entry.article)
+        return Self.html(Pages.article(entry.article, ui: ui, labels: labels, chosen: chosen, pages: pages))
     }
 
     // MARK: Documents
@@ -121,6 +137,12 @@ struct Routes: Sendable {
         let options = try options(request, document: document)
         let download = query.get("download") == "1" ? "1" : "0"
         let lang = options.mode.rawValue.replacingOccurrences(of: "+", with: "%2B")
+        // Preview: back to the article's page, showing the chosen document.
+        if query.get("preview") == "1" {
+            let ui = (try? UILanguage(request)) ?? .en
+            let page = "/articles/\(slug)?doc=\(document.rawValue)&lang=\(lang)&paper=\(options.paper.rawValue)&large-print=\(options.largePrint ? 1 : 0)&ui=\(ui.rawValue)"
+            return Response(status: .seeOther, headers: [.location: page])
+        }
         let location = "/articles/\(slug)/\(document.rawValue).pdf?lang=\(lang)&paper=\(options.paper.rawValue)&large-print=\(options.largePrint ? 1 : 0)&download=\(download)"
         return Response(status: .seeOther, headers: [.location: location])
     }

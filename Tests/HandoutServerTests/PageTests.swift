@@ -147,9 +147,30 @@ struct PageTests {
             }
             #expect(html.contains("<option value=\"en+bn\" selected>"))
             #expect(html.contains("name=\"large-print\""))
-            #expect(html.contains("src=\"/articles/hemifacial-spasm/handout.png?page=1&amp;lang=en%2Bbn\""))
+            #expect(html.contains("src=\"/articles/hemifacial-spasm/handout.png?page=1&amp;lang=en%2Bbn&amp;paper=a4&amp;large-print=0\""))
+            #expect(html.contains("<figcaption>18 pages: 9 sheets of paper printed on both sides</figcaption>"))
             #expect(html.contains("<button type=\"submit\" name=\"download\" value=\"1\">Download</button>"))
             #expect(html.contains("href=\"/articles/hemifacial-spasm?ui=bn\""))
+        }
+    }
+
+    @Test("Preview: the page shows the chosen document, language and paper, with its pages and sheets")
+    func previewTheChoice() async throws {
+        try await Fixture.withServer { client, _ in
+            let redirect = try await client.get("/articles/hemifacial-spasm/document?doc=checklist&lang=bn&paper=letter&preview=1&ui=bn")
+            #expect(redirect.status == .seeOther)
+            let location = try #require(redirect.headers[.location])
+            #expect(location == "/articles/hemifacial-spasm?doc=checklist&lang=bn&paper=letter&large-print=0&ui=bn")
+            let html = try await client.get(location).text
+            #expect(html.contains("<option value=\"checklist\" selected>"))
+            #expect(html.contains("<option value=\"letter\" selected>"))
+            #expect(html.contains("src=\"/articles/hemifacial-spasm/checklist.png?page=1&amp;lang=bn&amp;paper=letter&amp;large-print=0\""))
+            #expect(html.contains("<figcaption>২ পাতা: দুই পিঠে ছাপলে একটি কাগজ</figcaption>"))
+            let image = try await client.get("/articles/hemifacial-spasm/checklist.png?page=1&lang=bn&paper=letter&large-print=0")
+            #expect(image.status == .ok && Bytes.isPNG(image.bytes))
+            let summary = try await client.get("/articles/hemifacial-spasm?doc=summary&lang=en").text
+            #expect(summary.contains("<figcaption>1 page</figcaption>"))
+            #expect(try await client.get("/articles/hemifacial-spasm?doc=leaflet").status == .badRequest)
         }
     }
 
