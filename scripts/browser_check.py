@@ -65,21 +65,15 @@ def valid_pdf(data, path, label):
     return data
 
 
-def main():
-    if len(sys.argv) != 4:
-        print(__doc__, file=sys.stderr)
-        sys.exit(2)
-    base, screenshot, work = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
-    downloads = os.path.join(work, "downloads")
-    os.makedirs(downloads, exist_ok=True)
-
+def make_driver(work, downloads, window):
+    """Headless Chromium that saves PDFs (and downloads) into `downloads` without asking."""
     options = webdriver.ChromeOptions()
     chromium = find_binary("chromium", "chromium-browser")
     if chromium:
         options.binary_location = chromium
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1000,820", "--lang=en-US", "--no-first-run", "--no-default-browser-check",
-                     f"--user-data-dir={os.path.join(work, 'profile')}"]:
+                     f"--window-size={window}", "--lang=en-US", "--no-first-run", "--no-default-browser-check",
+                     f"--user-data-dir={os.path.join(work, 'profile-' + window.replace(',', 'x'))}"]:
         options.add_argument(argument)
     options.add_experimental_option("prefs", {
         "download.default_directory": downloads,
@@ -91,11 +85,33 @@ def main():
     if not driver_path:
         fail("no chromedriver on PATH (apt-get install chromium-driver)")
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads,
+                                                             "eventsEnabled": True})
+    return driver
+
+
+def full_page_screenshot(driver, path, width):
+    """The whole page at `width` CSS px, no scroll bar, then back to the normal viewport."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    height = int(driver.execute_script("return document.documentElement.scrollHeight"))
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": min(height + 16, 2400), "deviceScaleFactor": 1, "mobile": width < 600})
+    check(driver.save_screenshot(path), f"screenshot saved to {path}")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    base, screenshot, work = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+    downloads = os.path.join(work, "downloads")
+    os.makedirs(downloads, exist_ok=True)
+
+    driver = make_driver(work, downloads, "1000,820")
     try:
         driver.set_page_load_timeout(60)
         wait = WebDriverWait(driver, 60)
-        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads,
-                                                                 "eventsEnabled": True})
 
         # 1. Search.
         print(f"browser-check: {base}/ in {driver.capabilities.get('browserName')} "
@@ -143,13 +159,7 @@ def main():
         Select(form.find_element(By.NAME, "lang")).select_by_value("bn")
         check(Select(form.find_element(By.NAME, "lang")).first_selected_option.get_attribute("value") == "bn",
               "language bn selected")
-        os.makedirs(os.path.dirname(os.path.abspath(screenshot)), exist_ok=True)
-        # The whole page at 1000 CSS px wide, no scroll bar, then back to the normal viewport.
-        height = int(driver.execute_script("return document.documentElement.scrollHeight"))
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 1000, "height": min(height + 16, 1600), "deviceScaleFactor": 1, "mobile": False})
-        check(driver.save_screenshot(screenshot), f"screenshot saved to {screenshot}")
-        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        full_page_screenshot(driver, screenshot, 1000)
 
         # 5. The form as the Download button submits it, fetched over HTTP.
         download_button = form.find_element(By.CSS_SELECTOR, "button[name=download][value='1']")
@@ -174,12 +184,15 @@ def main():
             check(response.status == 200, "the PDF answers 200")
             check(response.headers["Content-Type"] == "application/pdf", f"Content-Type {response.headers['Content-Type']}")
             disposition = response.headers["Content-Disposition"]
-            check(disposition == 'attachment; filename="hemifacial-spasm-handout-bn-a4.pdf"', f"Content-Disposition {disposition}")
+            ascii_name = 'attachment; filename="hemifacial-spasm-handout-bn-a4.pdf"; filename*=UTF-8\'\''
+            check(disposition.startswith(ascii_name), f"Content-Disposition {disposition}")
+            # A Bangla document is saved under its Bangla title: what a browser uses.
+            saved_name = urllib.parse.unquote(disposition[len(ascii_name):])
             fetched = valid_pdf(response.read(), os.path.join(work, "fetched.pdf"), "the fetched PDF")
 
         # 6. Click Download in the browser itself.
         download_button.click()
-        target = os.path.join(downloads, "hemifacial-spasm-handout-bn-a4.pdf")
+        target = os.path.join(downloads, saved_name)
         deadline = time.time() + 120
         while time.time() < deadline and not os.path.exists(target):
             time.sleep(0.5)

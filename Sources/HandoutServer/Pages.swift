@@ -217,9 +217,9 @@ enum Pages {
 
     static let css = """
     @font-face { font-family: "Handout Bangla"; src: url("/fonts/NotoSansBengali-Regular.ttf") format("truetype");
-                 font-weight: 400; unicode-range: U+0980-09FF, U+200C-200D, U+25CC; }
+                 font-weight: 400; unicode-range: U+0964-0965, U+0980-09FF, U+200C-200D, U+25CC; }
     @font-face { font-family: "Handout Bangla"; src: url("/fonts/NotoSansBengali-Bold.ttf") format("truetype");
-                 font-weight: 700; unicode-range: U+0980-09FF, U+200C-200D, U+25CC; }
+                 font-weight: 700; unicode-range: U+0964-0965, U+0980-09FF, U+200C-200D, U+25CC; }
     body { font-family: "Handout Bangla", "Noto Sans", "Noto Sans Bengali", sans-serif; margin: 0; color: #1a1a1a; line-height: 1.5; }
     header { background: #0b4f6c; color: white; padding: 0.8rem 1rem; display: flex; flex-wrap: wrap;
              justify-content: space-between; align-items: center; }
