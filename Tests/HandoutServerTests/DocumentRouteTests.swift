@@ -3,6 +3,7 @@
 import Foundation
 import HandoutKit
 import HandoutServer
+import TestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -201,14 +202,6 @@ struct DocumentRouteTests {
 
     /// The PDF's text, as poppler's pdftotext reads it.
     static func pdftotext(_ file: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", file.path, "-"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ToolRun.run("pdftotext", [file.path, "-"]).stdout
     }
 }

@@ -1,6 +1,7 @@
 // The `handout` command as a user meets it: help, exit codes, clear errors that name
 // the file, line and column, and no output file created or damaged on failure.
 import Foundation
+import TestSupport
 import Testing
 import HandoutKit
 

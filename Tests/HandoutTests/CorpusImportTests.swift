@@ -6,6 +6,7 @@
 // as the truth of what each page says); no chrome comes in; urgent boxes are callouts.
 import Foundation
 import HandoutKit
+import TestSupport
 import Testing
 
 @Suite struct CorpusImportTests {

@@ -5,6 +5,7 @@
 // a POST; caches PDFs and revalidates them by ETag). Each check is shown failing on a
 // broken copy. kubernetes-validate (PyPI) and nginx (Debian) come from scripts/setup.sh.
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct DeployTests {

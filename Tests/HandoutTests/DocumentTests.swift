@@ -6,6 +6,7 @@ import Diagnostics
 import Foundation
 import HandoutKit
 import LayoutEngine
+import TestSupport
 import Testing
 
 @Suite struct DocumentTests {

@@ -4,6 +4,7 @@
 import Diagnostics
 import Foundation
 import HandoutKit
+import TestSupport
 import Testing
 
 @Suite("Hostile input", .serialized)

@@ -8,6 +8,7 @@
 //
 // HANDOUT_INTERRUPT_SEED picks other moments; HANDOUT_INTERRUPT_RUNS sets how many (default 8).
 import Foundation
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct InterruptedPackTests {

@@ -2,6 +2,7 @@
 // the other documents' tests.
 import Foundation
 import HandoutKit
+import TestSupport
 import Testing
 import TextShaping
 

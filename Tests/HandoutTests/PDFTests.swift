@@ -1,6 +1,7 @@
 // The sample handout checked with real PDF consumers, in every language and on both
 // papers: qpdf, pdffonts, pdftotext (words back, inside the margins, not overlapping).
 import Foundation
+import TestSupport
 import Testing
 import HandoutKit
 

@@ -4,6 +4,7 @@
 // PDF included; the split is by article and stable; a wrong set of parts, a damaged part
 // or an article changed since is refused before anything is written.
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct PackShardTests {

@@ -4,6 +4,7 @@
 // document on a right-hand page; a second run writes nothing; touching one article
 // re-renders only its files; a broken article fails alone; nothing is half-written.
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct PackTests {

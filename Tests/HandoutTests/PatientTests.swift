@@ -5,6 +5,7 @@
 import Diagnostics
 import Foundation
 import HandoutKit
+import TestSupport
 import Testing
 
 @Suite struct PatientTests {

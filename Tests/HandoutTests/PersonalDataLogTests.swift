@@ -3,6 +3,7 @@
 // print with a name, and everything it wrote to standard output and error is searched for
 // the name, plainly and percent-encoded.
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct PersonalDataLogTests {

@@ -5,6 +5,7 @@ import Foundation
 import Diagnostics
 import HandoutKit
 import LayoutEngine
+import TestSupport
 import Testing
 
 @Suite struct PrintOptionsTests {

@@ -15,6 +15,7 @@ import Documents
 import Foundation
 import HandoutKit
 import LayoutEngine
+import TestSupport
 import Testing
 
 @Suite struct PropertyTests {

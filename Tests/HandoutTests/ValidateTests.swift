@@ -2,6 +2,7 @@
 // of the sample article, each with one seeded problem, reported at its exact file, line
 // and column; several problems at once; JSON output; silencing a check with a reason.
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ValidateTests {

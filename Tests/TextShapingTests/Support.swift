@@ -1,6 +1,7 @@
 // Shared set-up for the shaping tests: the shipped fonts, a shaper, and corpora.
 import Foundation
 import LayoutEngine
+import TestSupport
 import TextShaping
 
 enum Fixture {
@@ -50,14 +51,6 @@ enum Fixture {
 
     /// Runs a command and returns its standard output.
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ToolRun.run(tool, arguments).stdout
     }
 }
