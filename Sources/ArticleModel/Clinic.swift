@@ -11,17 +11,20 @@ public struct Clinic: Sendable, Hashable {
     public var phone: String?
     public var emergencyNumber: String?
     public var hours: LocalizedText?
+    /// A small PNG, its path made absolute (it is written relative to the clinic file).
+    public var logo: String?
 
     public init(name: LocalizedText, address: LocalizedText? = nil, phone: String? = nil, emergencyNumber: String? = nil,
-                hours: LocalizedText? = nil) {
+                hours: LocalizedText? = nil, logo: String? = nil) {
         self.name = name
         self.address = address
         self.phone = phone
         self.emergencyNumber = emergencyNumber
         self.hours = hours
+        self.logo = logo
     }
 
-    static let fields = ["name", "address", "phone", "emergency_number", "hours"]
+    static let fields = ["name", "address", "phone", "emergency_number", "hours", "logo"]
 
     /// Reads clinic.yaml; every problem is reported with its line and column.
     public static func load(path: String) throws(DiagnosticError) -> Clinic {
@@ -41,9 +44,22 @@ public struct Clinic: Sendable, Hashable {
         let name = f?["name"]?.localized()
         let clinic = Clinic(name: name ?? LocalizedText(en: "", bn: nil), address: f?["address"]?.localized(),
                             phone: f?["phone"].flatMap(number), emergencyNumber: f?["emergency_number"].flatMap(number),
-                            hours: f?["hours"]?.localized())
+                            hours: f?["hours"]?.localized(), logo: f?["logo"].flatMap { logoPath($0, beside: reader.file) })
         try reader.throwIfErrors()
         return clinic
+    }
+
+    /// The logo's file, beside the clinic file unless its path is absolute; it must be a PNG
+    /// (what the PDFs can draw).
+    static func logoPath(_ value: YAMLValue, beside file: String) -> String? {
+        guard let name = value.text() else { return nil }
+        let path = name.hasPrefix("/") ? name : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(name).path
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        guard let data = FileManager.default.contents(atPath: path), Array(data.prefix(8)) == signature else {
+            value.error("the logo '\(name)' is not a PNG file", hint: "save the logo as a small PNG beside the clinic file (SVG cannot be printed)")
+            return nil
+        }
+        return path
     }
 
     /// A telephone number as people write it: digits, spaces, `+`, `-`, `(`, `)`; Bangla

@@ -136,6 +136,9 @@ final class Writer {
         let runningHeader = layout.runningHeader
         var size = pageSize
         if layout.landscape { size = Size(width: size.height, height: size.width) }
+        let footerClinic = besideLogo(clinicLogo(height: millimetres(7)),
+                                      clinic.isEmpty ? [] : [.text(StyledText(clinic, style: small, role: .label))],
+                                      width: size.width - layout.margins.left - layout.margins.right)
         return PageTemplate(
             size: size, margins: layout.margins, bandGap: layout.bandGap, safeMargin: DocumentLayout.safeMargin,
             header: { _, _ in runningHeader ? [.text(StyledText(title, style: small, role: .label)), .rule(rule)] : [] },
@@ -144,8 +147,7 @@ final class Writer {
                                                     language: $0.rawValue) }
                 let date = languages.map { TextRun("\(labels.text(.lastReviewed, $0)) \(labels.date(reviewed, in: $0))", language: $0.rawValue) }
                 let line = Self.dotted((pages + date + [TextRun(site)]).map { [$0] })
-                return [.rule(rule), .text(StyledText(line, style: small, role: .label))]
-                    + (clinic.isEmpty ? [] : [.text(StyledText(clinic, style: small, role: .label))])
+                return [.rule(rule), .text(StyledText(line, style: small, role: .label))] + footerClinic
             })
     }
 
@@ -179,6 +181,22 @@ final class Writer {
         }
     }
 
+    /// The clinic's logo, `height` points tall and at most four times as wide; nil without one.
+    func clinicLogo(height: Double) -> (block: Block, width: Double)? {
+        guard let clinic, let file = clinic.logo, let size = Self.pngSize(file) else { return nil }
+        let scale = min(height / size.height, height * 4 / size.width)
+        let placed = Size(width: size.width * scale, height: size.height * scale)
+        let image = PlacedItem.image(Rect(x: 0, y: 0, width: placed.width, height: placed.height), file: file, gray: layout.grayscale)
+        return (.drawing(DrawingBlock(size: placed, items: [image], alt: clinic.name.en)), placed.width)
+    }
+
+    /// `blocks` with the logo at their left, when there is one, in a column `width` wide.
+    func besideLogo(_ logo: (block: Block, width: Double)?, _ blocks: [Block], width: Double) -> [Block] {
+        guard let logo, !blocks.isEmpty else { return blocks }
+        let gap = em(1)
+        return [.row(RowBlock(columns: [[logo.block], blocks], weights: [logo.width, width - logo.width - gap], gap: gap))]
+    }
+
     /// The clinic at the end of the handout, in a box kept whole: its name, where it is, when
     /// it is open and its numbers, each line in the document's language(s).
     func clinicBox() -> [Block] {
@@ -188,7 +206,8 @@ final class Writer {
                               role: .label)
         let lines = [clinic.address.map(clinicText) ?? [], clinic.hours.map(clinicText) ?? [], clinicNumbers(clinic)]
             .filter { !$0.isEmpty }
-        return [box([.text(name)] + lines.map { .text(StyledText($0, style: body, role: .label)) }, fill: .noteFill, stroke: .rule,
+        let text = [Block.text(name)] + lines.map { .text(StyledText($0, style: body, role: .label)) }
+        return [box(besideLogo(clinicLogo(height: millimetres(14)), text, width: bodyWidth), fill: .noteFill, stroke: .rule,
                     accent: false, keepTogether: true)]
     }
 

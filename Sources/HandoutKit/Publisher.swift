@@ -135,10 +135,15 @@ public final class Publisher {
         }
         let layout = try self.layout(options.document)
             .adjusted(largePrint: options.largePrint, booklet: options.booklet, grayscale: options.grayscale)
-        return try options.document.layOut(article, mode: options.mode, paper: options.paper,
-                                           pageSize: options.booklet ? options.paper.halfSize : options.paper.size,
-                                           layout: layout, labels: labels, clinic: options.clinic,
-                                           patient: options.patient, shaper: shaper)
+        let (labels, shaper) = (self.labels, self.shaper)
+        return try DeepStack.run { () -> Result<(LayoutResult, DocumentPlan), DiagnosticError> in
+            Result { () throws(DiagnosticError) in
+                try options.document.layOut(article, mode: options.mode, paper: options.paper,
+                                            pageSize: options.booklet ? options.paper.halfSize : options.paper.size,
+                                            layout: layout, labels: labels, clinic: options.clinic,
+                                            patient: options.patient, shaper: shaper)
+            }
+        }.get()
     }
 
     /// The document's layout file, read once and again only when it changes on disk.

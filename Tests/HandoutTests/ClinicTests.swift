@@ -109,6 +109,55 @@ import Testing
         #expect(text.contains(message), "\(text)")
     }
 
+    /// A 120 × 60 PNG of one colour, written with Python's zlib (no image library needed).
+    static func logo(in folder: URL) throws -> URL {
+        let url = folder.appendingPathComponent("logo.png")
+        let script = """
+            import struct, sys, zlib
+            w, h = 120, 60
+            raw = b"".join(b"\\x00" + bytes([11, 79, 108]) * w for _ in range(h))
+            chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+            png = b"\\x89PNG\\r\\n\\x1a\\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            png += chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+            open(sys.argv[1], "wb").write(png)
+            """
+        let made = try Sample.run("python3", ["-c", script, url.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        return url
+    }
+
+    @Test func aLogoIsOnEveryPageAndBesideTheClinicAtTheEndOfTheHandout() throws {
+        let folder = Sample.temporaryDirectory.appendingPathComponent("logo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        _ = try Self.logo(in: folder)
+        let file = folder.appendingPathComponent("clinic.yaml")
+        try (Self.clinicYAML + "\nlogo: logo.png\n").write(to: file, atomically: true, encoding: .utf8)
+        // Through the command line: its renders run on threads whose stacks are small.
+        let pdf = folder.appendingPathComponent("handout.pdf")
+        let run = try ValidateTests.handout(["render", Sample.articlePath, "--doc", "handout", "--lang", "en+bn",
+                                             "--clinic", file.path, "-o", pdf.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pages = Int(try Sample.run("pdfinfo", [pdf.path]).stdout.split(separator: "\n")
+            .first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+        let images = try Sample.run("pdfimages", ["-list", pdf.path]).stdout.split(separator: "\n").dropFirst(2)
+        let onPages = Set(images.compactMap { $0.split(separator: " ").first.flatMap { Int($0) } })
+        #expect(pages > 1 && onPages == Set(1...pages), "the logo on every page: \(onPages) of \(pages)")
+        #expect(images.filter { $0.split(separator: " ").first == "\(pages)" }.count == 2, "footer and the clinic's box")
+    }
+
+    @Test(arguments: [("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), ("missing.png", nil)])
+    func aLogoThatIsNotAPNGIsRefused(name: String, content: String?) throws {
+        let folder = Sample.temporaryDirectory.appendingPathComponent("badlogo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if let content { try content.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let file = folder.appendingPathComponent("clinic.yaml")
+        try "name: {en: \"A clinic\"}\nlogo: \(name)\n".write(to: file, atomically: true, encoding: .utf8)
+        let error = try #require(throws: DiagnosticError.self) { try Clinic.load(path: file.path) }
+        let text = error.diagnostics.map { "\($0)" }.joined()
+        #expect(text.contains("clinic.yaml:2:7: error: the logo '\(name)' is not a PNG file"), "\(text)")
+        #expect(text.contains("SVG cannot be printed"))
+    }
+
     @Test func theCommandLineReadsAClinicFileAndNamesAProblemInIt() throws {
         let folder = Sample.temporaryDirectory.appendingPathComponent("clinic-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
