@@ -16,7 +16,9 @@ public enum Checklist: DocumentDefinition {
         let writer = Writer(context)
         let visit = context.article.doctorVisit
         var blocks = writer.formTitle(.checklist)
-        blocks.append(writer.fields([(.patientName, 3), (.age, 1), (.date, 1.4)]))
+        // A typed date ("30 November 2026") needs more room than a blank line does.
+        let dated = writer.filled(.date) != nil
+        blocks.append(writer.fields([(.patientName, dated ? 2.6 : 3), (.age, 1), (.date, dated ? 2.2 : 1.4)]))
 
         blocks.append(writer.formHeading(.doctorOrService))
         blocks += visit?.whichDoctor.map { writer.bothLanguages($0, style: writer.paragraphStyle) } ?? []
