@@ -43,10 +43,15 @@ final class ArticleLibrary: Service, @unchecked Sendable {
         }
     }
 
-    struct BanglaCount: Sendable {
+    /// Also what `/api/articles` says under "bangla".
+    struct BanglaCount: Sendable, Encodable {
         var translated = 0
         var needsReview = 0
         var missing = 0
+
+        enum CodingKeys: String, CodingKey {
+            case translated, needsReview = "needs_review", missing
+        }
         /// Texts still to translate or to check again.
         var left: Int { missing + needsReview }
 

@@ -236,17 +236,11 @@ struct Routes: Sendable {
             var bn: String?
         }
 
-        struct Bangla: Encodable {
-            var translated: Int
-            var needs_review: Int
-            var missing: Int
-        }
-
         var slug: String
         var title: Title
         var documents = DocumentKind.allCases.map(\.rawValue)
         var languages: [String]
-        var bangla: Bangla
+        var bangla: ArticleLibrary.BanglaCount
         var lastReviewed: String?
 
         init(_ entry: ArticleLibrary.Entry) {
@@ -254,7 +248,7 @@ struct Routes: Sendable {
             slug = article.metadata.slug
             title = Title(en: article.title.en, bn: article.title.bn)
             languages = entry.bangla.left == 0 ? ["en", "bn", "en+bn"] : ["en"]
-            bangla = Bangla(translated: entry.bangla.translated, needs_review: entry.bangla.needsReview, missing: entry.bangla.missing)
+            bangla = entry.bangla
             lastReviewed = article.metadata.lastReviewed.map { "\($0)" }
         }
     }
