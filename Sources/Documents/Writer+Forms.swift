@@ -43,7 +43,10 @@ extension Writer {
         let body = style(.body, after: em(metrics.itemGap))
         let entries: [(Label, String?)] = [(.preparedFor, patient.name), (.age, patient.age), (.date, patient.date),
                                            (.clinician, patient.clinician), (.nextAppointment, patient.nextAppointment)]
-        let details = Self.dotted(entries.compactMap { label, value in value.map { labelRuns(label) + [TextRun(": ")] + typed($0, bold: true) } })
+        // Each value kept on one line ("Dr. Farhana Akter", "14 December 2026"): the line breaks between them.
+        let details = Self.dotted(entries.compactMap { label, value in
+            value.map { labelRuns(label) + [TextRun(": ")] + typed(String($0.map { $0 == " " ? "\u{00A0}" : $0 }), bold: true) }
+        })
         let note = patient.note.map { [Block.text(StyledText(labelRuns(.clinicianNote) + [TextRun(": ")] + typed($0), style: body, role: .label))] } ?? []
         let lines = (details.isEmpty ? [] : [Block.text(StyledText(details, style: body, role: .label))]) + note
         return [box(lines, fill: .noteFill, stroke: .rule, accent: false, keepTogether: true)]

@@ -136,7 +136,7 @@ final class Writer {
         let runningHeader = layout.runningHeader
         var size = pageSize
         if layout.landscape { size = Size(width: size.height, height: size.width) }
-        let footerClinic = besideLogo(clinicLogo(height: millimetres(7)),
+        let footerClinic = besideLogo(clinicLogo(height: millimetres(5)),
                                       clinic.isEmpty ? [] : [.text(StyledText(clinic, style: small, role: .label))],
                                       width: size.width - layout.margins.left - layout.margins.right)
         return PageTemplate(
