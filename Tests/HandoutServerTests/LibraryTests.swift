@@ -196,4 +196,17 @@ struct LibraryTests {
         #expect(library.all.map(\.article.metadata.slug) == [Fixture.slug])
         #expect(probe.reported.isEmpty)
     }
+
+    @Test("Search on real pages: NHS articles as imported are found by words of their summaries, not others'",
+          arguments: [("conditions-acne", "spots oily skin"), ("conditions-achalasia", "SWALLOW food")])
+    func searchOnImportedPages(page: String, words: String) throws {
+        let corpus = Fixture.root.deletingLastPathComponent().appendingPathComponent("shared/corpora/articles/nhs-html")
+        let entries = try ["conditions-acne", "conditions-achalasia"].map { name in
+            let file = corpus.appendingPathComponent("\(name).html").path
+            let data = try #require(FileManager.default.contents(atPath: file), "the corpus page \(file)")
+            return ArticleLibrary.Entry(article: try PageImporter.importPage(data, file: file).article, hash: name, file: file)
+        }
+        let found = entries.filter { $0.matches(words) }.map(\.hash)
+        #expect(found == [page], "'\(words)' found \(found)")
+    }
 }
