@@ -30,6 +30,13 @@ public struct Patient: Sendable, Hashable {
         ("name", 60), ("age", 12), ("date", 30), ("clinician", 60), ("next_appointment", 40), ("note", 300),
     ]
 
+    /// Each field by its name in `limits` ("name", "next_appointment", …): from a fill-in
+    /// file or a form.
+    public init(_ value: (String) -> String?) {
+        self.init(name: value("name"), age: value("age"), date: value("date"), clinician: value("clinician"),
+                  nextAppointment: value("next_appointment"), note: value("note"))
+    }
+
     public var isEmpty: Bool { [name, age, date, clinician, nextAppointment, note].allSatisfy { $0 == nil } }
 
     /// Reads a fill-in file (`--fill`): the fields above, in YAML.
@@ -42,8 +49,7 @@ public struct Patient: Sendable, Hashable {
             if let problem = tooLong(field, text) { entry.error(problem, hint: "shorten it") }
             return text
         }
-        let patient = Patient(name: value("name"), age: value("age"), date: value("date"), clinician: value("clinician"),
-                              nextAppointment: value("next_appointment"), note: value("note"))
+        let patient = Patient(value)
         try reader.throwIfErrors()
         return patient
     }

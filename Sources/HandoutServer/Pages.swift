@@ -55,11 +55,11 @@ enum Pages {
         "letter": ("US Letter", "ইউএস লেটার"),
         "printFor": ("Print for a patient", "রোগীর জন্য প্রিন্ট করুন"),
         "printWhat": ("Documents to print together", "একসাথে যা প্রিন্ট হবে"),
-        "patientName": ("Patient's name", "রোগীর নাম"),
+        "name": ("Patient's name", "রোগীর নাম"),
         "age": ("Age", "বয়স"),
         "date": ("Date", "তারিখ"),
         "clinician": ("Clinician", "চিকিৎসক"),
-        "nextAppointment": ("Next appointment", "পরের সাক্ষাৎ"),
+        "next_appointment": ("Next appointment", "পরের সাক্ষাৎ"),
         "note": ("Note for the patient", "রোগীর জন্য পরামর্শ"),
         "newSheet": ("Each document on its own sheets (two-sided printing)", "প্রতিটি কাগজ আলাদা পাতায় (দুই পিঠে প্রিন্ট)"),
         "private": ("The patient's details are printed on the paper only; they are not saved.",
@@ -164,9 +164,7 @@ enum Pages {
             return "<label><input type=\"checkbox\" name=\"doc\" value=\"\(document.rawValue)\"\(ticked)> \(word(document.rawValue, ui))</label>"
         }.joined(separator: "\n      ")
         let fields = Patient.limits.filter { $0.field != "note" }.map { field, limit in
-            let key = field == "name" ? "patientName" : field == "next_appointment" ? "nextAppointment" : field
-            let name = field == "name" ? "patient-name" : field.replacingOccurrences(of: "_", with: "-")
-            return "<label>\(word(key, ui)) <input name=\"\(name)\" maxlength=\"\(limit)\" autocomplete=\"off\"></label>"
+            "<label>\(word(field, ui)) <input name=\"\(Routes.formName(field))\" maxlength=\"\(limit)\" autocomplete=\"off\"></label>"
         }.joined(separator: "\n    ")
         let noteLimit = Patient.limits.first { $0.field == "note" }?.limit ?? 300
         return """

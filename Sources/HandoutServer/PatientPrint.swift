@@ -50,14 +50,18 @@ extension Routes {
         func typed(_ name: String) -> String? {
             value(name).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        let patient = Patient(name: typed("patient-name"), age: typed("age"), date: typed("date"), clinician: typed("clinician"),
-                              nextAppointment: typed("next-appointment"), note: typed("note"))
+        let patient = Patient { typed(Self.formName($0)) }
         guard !patient.isEmpty else { return nil }
         do {
             return try patient.checked()
         } catch {
             throw HTTPError(.badRequest, message: error.diagnostics.map(\.message).joined(separator: "; "))
         }
+    }
+
+    /// A patient field's name in the form: "patient-name", "next-appointment", "note" ….
+    static func formName(_ field: String) -> String {
+        field == "name" ? "patient-name" : field.replacingOccurrences(of: "_", with: "-")
     }
 
     /// `a=1&b=x+y`: each name and value, "+" read as a space and %XX decoded, in order.
