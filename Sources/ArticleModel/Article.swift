@@ -176,6 +176,8 @@ public enum SectionKind: String, Sendable, CaseIterable, Hashable {
     case complications
     case prevention
     case livingWith = "living_with"
+    case recovery
+    case diet
     case outlook
     case whenToGetHelp = "when_to_get_help"
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Every label a document prints; the labels file must define each in both languages.
 public enum Label: String, CaseIterable, Sendable {
     case summary, definition, types, causes, symptoms, surgery, drugs, treatments, conclusion, disclaimer
-    case complications, prevention, livingWith = "living_with", outlook, whenToGetHelp = "when_to_get_help"
+    case complications, prevention, livingWith = "living_with", recovery, diet, outlook, whenToGetHelp = "when_to_get_help"
     case calloutDo = "callout_do", calloutDont = "callout_dont", picture, reviewNotGiven = "review_not_given"
     case keyTakeaways = "key_takeaways", warningSigns = "warning_signs", diagnosticTests = "diagnostic_tests"
     case warningDetails = "warning_details"
