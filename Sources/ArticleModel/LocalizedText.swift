@@ -45,6 +45,18 @@ public struct LocalizedText: Sendable, Hashable {
         sources[language] = Self.fingerprint(en)
     }
 
+    /// The text with every language's string changed by `change` (a part of it, say),
+    /// keeping a translation that was out of date out of date.
+    public func map(_ change: (String) -> String) -> LocalizedText {
+        var result = self
+        result.texts = texts.mapValues(change)
+        for (language, source) in sources {
+            // A fingerprint is eight hex digits: "stale" can never match the new English.
+            result.sources[language] = isStale(language) ? "stale" : Self.fingerprint(result.en)
+        }
+        return result
+    }
+
     /// A short fingerprint of a text (FNV-1a, 32 bits, as 8 hex digits): enough to notice
     /// that the English under a translation has changed.
     public static func fingerprint(_ text: String) -> String {

@@ -16,9 +16,7 @@ public enum Checklist: DocumentDefinition {
         let writer = Writer(context)
         let visit = context.article.doctorVisit
         var blocks = writer.formTitle(.checklist)
-        // A typed date ("30 November 2026") needs more room than a blank line does.
-        let dated = writer.filled(.date) != nil
-        blocks.append(writer.fields([(.patientName, dated ? 2.6 : 3), (.age, 1), (.date, dated ? 2.2 : 1.4)]))
+        blocks.append(writer.patientFields())
 
         blocks.append(writer.formHeading(.doctorOrService))
         blocks += visit?.whichDoctor.map { writer.bothLanguages($0, style: writer.paragraphStyle) } ?? []

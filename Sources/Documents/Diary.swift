@@ -79,16 +79,11 @@ struct Diary {
     }
 
     func medicineLog() -> [Block] {
-        let header = writer.style(.small, bold: true)
-        func text(_ label: Label) -> [Block] { [.text(StyledText(writer.labelRuns(label), style: header, role: .label))] }
-        let rowHeight = writer.layout.grid?.rowHeight ?? millimetres(8)
-        let log = TableBlock(widths: [.flexible(3), .flexible(1.5), .flexible(1.5), .flexible(1.5)],
-                             header: [text(.medicineName), text(.dose), text(.time), text(.helped)],
-                             rows: Array(repeating: Array(repeating: [], count: 4), count: 4),
-                             rowHeight: max(rowHeight, millimetres(9)), padding: 3, lineColor: writer.layout.colour(.text),
-                             lineWidth: 0.6, headerFill: writer.layout.colour(.noteFill),
-                             spacing: Spacing(after: 4), anchor: "medicine-log")
-        return [writer.formHeading(.medicineLog), .table(log),
+        let rowHeight = max(writer.layout.grid?.rowHeight ?? millimetres(8), millimetres(9))
+        let log = writer.writingTable([.medicineName, .dose, .time, .helped],
+                                      widths: [.flexible(3), .flexible(1.5), .flexible(1.5), .flexible(1.5)],
+                                      rows: Writer.blankRows(4, columns: 4), rowHeight: rowHeight, anchor: "medicine-log")
+        return [writer.formHeading(.medicineLog), log,
                 .text(StyledText(writer.labelRuns(.helpedKey), style: writer.style(.small, colour: .muted, after: 4)))]
     }
 }

@@ -22,6 +22,7 @@ extension DocumentKind {
     /// Plans and lays out the document, shrinking its type in steps when it must.
     public func layOut(_ article: Article, mode: LanguageMode, paper: Paper, pageSize: Size, layout: DocumentLayout,
                        labels: Labels, clinic: Clinic? = nil, patient: Patient? = nil, shaper: any TextShaper) throws(DiagnosticError) -> (LayoutResult, DocumentPlan) {
+        if let missing = missing(in: article) { throw DiagnosticError(missing) }
         var scale = 1.0
         while true {
             let context = DocumentContext(article: article, mode: mode, paper: paper, layout: layout.scaled(by: scale),

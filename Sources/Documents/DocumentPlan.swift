@@ -9,6 +9,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case handout, checklist
     case diaryWeek = "diary-week", diaryMonth = "diary-month"
     case summary, roadmap, card
+    case treatmentPlanner = "treatment-planner", healthRecord = "health-record", caregiver
+    case prevention, recovery, nutrition
 
     public var layoutFile: String { "\(rawValue).yaml" }
 
@@ -21,8 +23,20 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case .summary: return Summary.self
         case .roadmap: return RoadmapSheet.self
         case .card: return WarningCard.self
+        case .treatmentPlanner: return TreatmentPlanner.self
+        case .healthRecord: return HealthRecord.self
+        case .caregiver: return CaregiverSheet.self
+        case .prevention: return PreventionGuide.self
+        case .recovery: return RecoveryGuide.self
+        case .nutrition: return NutritionGuide.self
         }
     }
+
+    /// Why `article` cannot make this document (it says nothing on its subject); nil when it can.
+    public func missing(in article: Article) -> Diagnostic? { definition.missing(in: article) }
+
+    /// The documents `article` can make, in the usual order.
+    public static func made(from article: Article) -> [DocumentKind] { allCases.filter { $0.missing(in: article) == nil } }
 }
 
 /// Everything a document needs to plan itself.
@@ -61,6 +75,8 @@ public protocol DocumentDefinition {
     /// The article's parts whose length decides whether the document fits its pages:
     /// what an error asks the editor to shorten.
     static var fittedParts: [String] { get }
+    /// Why the article cannot make this document; nil when it can (most documents can).
+    static func missing(in article: Article) -> Diagnostic?
     static func plan(_ context: DocumentContext) -> DocumentPlan
 }
 
@@ -68,6 +84,7 @@ extension DocumentDefinition {
     public static var sections: [String] { [] }
     public static var requiredSections: [String] { [] }
     public static var fittedParts: [String] { ["warning_signs"] }
+    public static func missing(in article: Article) -> Diagnostic? { nil }
 }
 
 public struct DocumentPlan {

@@ -43,6 +43,24 @@ public enum Label: String, CaseIterable, Sendable {
     case callShort = "call_short", hospitalNowCall = "hospital_now_call"
     // The patient it is printed for
     case preparedFor = "prepared_for", clinician, nextAppointment = "next_appointment", clinicianNote = "clinician_note"
+    // Treatment planner
+    case treatmentPlanner = "treatment_planner", plannerIntro = "planner_intro", treatmentOption = "treatment_option"
+    case benefitsTold = "benefits_told", risks, costWhere = "cost_where", myDecision = "my_decision", anyTreatment = "any_treatment"
+    case askName = "ask_name", askHowWhen = "ask_how_when", askHowLong = "ask_how_long", askMissed = "ask_missed"
+    case askSideEffects = "ask_side_effects", askAvoid = "ask_avoid", askInteractions = "ask_interactions"
+    // Health record
+    case healthRecord = "health_record", allergyTo = "allergy_to", reaction, medicinesNow = "medicines_now", when
+    case prescribedBy = "prescribed_by", medicinesBefore = "medicines_before", howLong = "how_long", didItHelp = "did_it_help"
+    case testResults = "test_results", test, result, reportKept = "report_kept", pastIllnesses = "past_illnesses"
+    case illnessOrOperation = "illness_or_operation"
+    // Family and caregiver sheet
+    case caregiver, contacts, who, clinicOrHospital = "clinic_or_hospital", pharmacy, familyMember = "family_member"
+    case medicineSchedule = "medicine_schedule", medicineAndDose = "medicine_and_dose", morning, midday, evening, night
+    case appointments, doctorOrPlace = "doctor_or_place", whatWasDone = "what_was_done", nextStep = "next_step"
+    // Prevention, recovery and nutrition guides
+    case preventionGuide = "prevention_guide", recoveryGuide = "recovery_guide", nutritionGuide = "nutrition_guide", myPlan = "my_plan"
+    case habitsToChange = "habits_to_change", activityPlan = "activity_plan", therapyGiven = "therapy_given", followUp = "follow_up"
+    case myFoods = "my_foods", medicinesAndFood = "medicines_and_food", withFood = "with_food"
 }
 
 public struct Labels: Sendable {

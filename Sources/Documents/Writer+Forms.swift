@@ -64,6 +64,55 @@ extension Writer {
                       gap: em(metrics.fieldsGap), spacing: Spacing(after: em(metrics.blockGap))))
     }
 
+    /// The patient's name, age and date, side by side; a typed date ("30 November 2026")
+    /// needs more room than a blank line does.
+    func patientFields() -> Block {
+        let dated = filled(.date) != nil
+        return fields([(.patientName, dated ? 2.6 : 3), (.age, 1), (.date, dated ? 2.2 : 1.4)])
+    }
+
+    /// A table to write in: a header of labels over rows of cells; empty cells are for writing.
+    func writingTable(_ header: [Label], widths: [TableBlock.Width], rows: [[[Block]]], rowHeight: Double = millimetres(9),
+                      anchor: String) -> Block {
+        writingTable(headerRuns: header.map { labelRuns($0) }, widths: widths, rows: rows, rowHeight: rowHeight, anchor: anchor)
+    }
+
+    func writingTable(headerRuns: [[TextRun]], widths: [TableBlock.Width], rows: [[[Block]]], rowHeight: Double = millimetres(9),
+                      anchor: String) -> Block {
+        let style = self.style(.small, bold: true)
+        return .table(TableBlock(widths: widths, header: headerRuns.map { [.text(StyledText($0, style: style, role: .label))] },
+                                 rows: rows, rowHeight: rowHeight, padding: 3, lineColor: layout.colour(.text), lineWidth: 0.6,
+                                 headerFill: layout.colour(.noteFill), spacing: Spacing(after: 4), anchor: anchor))
+    }
+
+    /// Rows of empty cells.
+    static func blankRows(_ count: Int, columns: Int) -> [[[Block]]] {
+        Array(repeating: Array(repeating: [], count: columns), count: count)
+    }
+
+    /// A cell holding a label in the document's language(s).
+    func cell(_ label: Label) -> [Block] { cell(runs: labelRuns(label)) }
+
+    /// A cell holding text typed at print time or from the clinic's file; empty without it.
+    func cell(runs: [TextRun]) -> [Block] {
+        runs.isEmpty ? [] : [.text(StyledText(runs, style: style(.small), role: .label))]
+    }
+
+    /// A cell naming what the article names, "**Name:** what it is", in `languages` (the
+    /// document's unless said), one under the other.
+    func cell(_ entry: NamedEntry, languages: [Language]? = nil) -> [Block] {
+        let plain = style(.small, after: 1)
+        return (languages ?? mode.languages).map { language in
+            var name = styled(entry.name, language, style: plain)
+            name.runs = name.runs.map { var run = $0; run.bold = true; return run }
+            let about = entry.description.map { styled($0, language, style: plain) }
+            // One language when both parts are in it (a missing translation shows the English).
+            let shown = about.map { $0.declaredLanguage == name.declaredLanguage ? name.declaredLanguage : nil } ?? name.declaredLanguage
+            return .text(StyledText(name.runs + (about.map { [TextRun(": ")] + $0.runs } ?? []), style: plain, source: name.source,
+                                    location: name.location, language: shown))
+        }
+    }
+
     /// Blank ruled lines to write on.
     func writeIn(_ lines: Int) -> Block {
         .writeIn(WriteInBlock(lines: lines, pitch: fieldStyle.pitch, lineColor: lineColour,

@@ -53,6 +53,7 @@ struct Validate: ParsableCommand {
         switch format {
         case .text:
             for diagnostic in found { print(diagnostic) }
+            for path in articles { if let line = Self.documents(path) { print(line) } }
             let errors = found.errors.count, warnings = found.warnings.count
             print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(articles.count) file\(articles.count == 1 ? "" : "s")")
         case .json:
@@ -60,6 +61,16 @@ struct Validate: ParsableCommand {
                          as: UTF8.self))
         }
         if !found.errors.isEmpty { throw ExitCode.failure }
+    }
+
+    /// "FILE: makes handout, …; no nutrition (…)": what packs and the print service will offer.
+    static func documents(_ path: String) -> String? {
+        guard let article = try? ArticleLoader.load(path: path).article else { return nil }
+        let missing = DocumentKind.allCases.compactMap { document in
+            document.missing(in: article).map { _ in document.rawValue }
+        }
+        let reasons = missing.isEmpty ? "" : "; not \(missing.joined(separator: ", ")): the article has nothing on their subject"
+        return "\(path): makes \(DocumentKind.made(from: article).map(\.rawValue).joined(separator: ", "))\(reasons)"
     }
 }
 

@@ -69,6 +69,8 @@ public final class Packer: Sendable {
         var slug: String
         var title: String
         var documentDate: CalendarDate
+        /// The documents the article can make: a guide needs the article's words on its subject.
+        var documents: [DocumentKind]
 
         var reference: Manifest.Article { Manifest.Article(slug: slug, path: path) }
 
@@ -241,7 +243,7 @@ public final class Packer: Sendable {
     /// An article's files in pack order (documents, then languages, then papers, each in the
     /// order Handout lists them, whatever the order asked for), those that `wanted` keeps.
     static func jobs(for article: PlannedArticle, clinic: ClinicFile?, where wanted: (RenderOptions) -> Bool) -> [Job] {
-        DocumentKind.allCases.flatMap { document in
+        article.documents.flatMap { document in
             LanguageMode.allCases.flatMap { mode in
                 Paper.allCases.map { RenderOptions(document: document, mode: mode, paper: $0, clinic: clinic?.clinic) }
             }
@@ -258,7 +260,7 @@ public final class Packer: Sendable {
         }
         let article = try ArticleLoader.load(data: data, file: path).article
         return PlannedArticle(path: path, hash: sha256Hex(data), slug: article.metadata.slug, title: article.title.en,
-                              documentDate: article.metadata.documentDate)
+                              documentDate: article.metadata.documentDate, documents: DocumentKind.made(from: article))
     }
 
     /// The jobs of each article, in order: consecutive runs of the same article.

@@ -48,6 +48,12 @@ enum Pages {
         "summary": ("One-page summary", "এক পাতায় সারকথা"),
         "roadmap": ("Care roadmap", "চিকিৎসার ধাপ"),
         "card": ("Wallet warning card", "পকেটে রাখার সতর্কতা কার্ড"),
+        "treatment-planner": ("Treatment planner", "চিকিৎসা পরিকল্পনা"),
+        "health-record": ("My health record", "আমার স্বাস্থ্যের রেকর্ড"),
+        "caregiver": ("Family and caregiver sheet", "পরিবার ও সেবাদানকারীর পাতা"),
+        "prevention": ("Prevention guide", "প্রতিরোধ নির্দেশিকা"),
+        "recovery": ("Recovery guide", "সেরে ওঠার নির্দেশিকা"),
+        "nutrition": ("Food and nutrition guide", "খাবার ও পুষ্টি নির্দেশিকা"),
         "en": ("English", "ইংরেজি"),
         "bn": ("Bangla", "বাংলা"),
         "en+bn": ("English and Bangla side by side", "ইংরেজি ও বাংলা পাশাপাশি"),
@@ -104,6 +110,7 @@ enum Pages {
 
     static func article(_ article: Article, ui: UILanguage, labels: Labels?, chosen: RenderOptions, pages: Int?) -> String {
         let slug = article.metadata.slug
+        let made = DocumentKind.made(from: article)
         func options(_ name: String, _ values: [String], selected: String) -> String {
             let choices = values.map { value in
                 "<option value=\"\(value)\"\(value == selected ? " selected" : "")>\(word(value, ui))</option>"
@@ -122,7 +129,7 @@ enum Pages {
           </figure>
           <form method="get" action="/articles/\(slug)/document">
             <input type="hidden" name="ui" value="\(ui.rawValue)">
-            \(options("document", DocumentKind.allCases.map(\.rawValue), selected: chosen.document.rawValue))
+            \(options("document", made.map(\.rawValue), selected: chosen.document.rawValue))
             \(options("language", LanguageMode.allCases.map(\.rawValue), selected: chosen.mode.rawValue))
             \(options("paper", Paper.allCases.map(\.rawValue), selected: chosen.paper.rawValue))
             <label><input type="checkbox" name="large-print" value="1"\(chosen.largePrint ? " checked" : "")> \(word("large", ui))</label>
@@ -131,7 +138,7 @@ enum Pages {
             <button type="submit" name="download" value="1">\(word("download", ui))</button>
           </form>
         </div>
-        \(printForm(slug: slug, ui: ui, options: options))
+        \(printForm(slug: slug, documents: made, ui: ui, options: options))
         """
         return page(title: title, body: body, ui: ui, switchTo: "/articles/\(slug)?ui=\(ui.other.rawValue)")
     }
@@ -158,8 +165,8 @@ enum Pages {
 
     /// One patient's papers in one PDF, with the details typed in: posted (never in a URL),
     /// opened in a new tab ready to print.
-    static func printForm(slug: String, ui: UILanguage, options: (String, [String], String) -> String) -> String {
-        let ticks = DocumentKind.allCases.map { document in
+    static func printForm(slug: String, documents: [DocumentKind], ui: UILanguage, options: (String, [String], String) -> String) -> String {
+        let ticks = documents.map { document in
             let ticked = [DocumentKind.handout, .checklist, .diaryWeek].contains(document) ? " checked" : ""
             return "<label><input type=\"checkbox\" name=\"doc\" value=\"\(document.rawValue)\"\(ticked)> \(word(document.rawValue, ui))</label>"
         }.joined(separator: "\n      ")

@@ -25,12 +25,7 @@ extension Routes {
         }
         let form = Self.formFields(String(buffer: body))
         let value = { (name: String) in form.last { $0.name == name }?.value }
-        let documents = try form.filter { $0.name == "doc" }.map { field in
-            guard let document = DocumentKind(rawValue: field.value) else {
-                throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return document
-        }
+        let documents = try form.filter { $0.name == "doc" }.map { try Self.document($0.value, of: entry.article) }
         guard let first = documents.first else { throw HTTPError(.badRequest, message: "Tick at least one document to print") }
         var options = try options(document: first, value)
         options.patient = try patient(value)

@@ -80,12 +80,7 @@ struct Routes: Sendable {
         let ui = try UILanguage(request)
         guard Self.isSlug(slug), let entry = library.entry(slug) else { throw HTTPError(.notFound, message: "No article '\(slug)'") }
         let query = request.uri.queryParameters
-        let document = try query.get("doc").map { name in
-            guard let document = DocumentKind(rawValue: String(name)) else {
-                throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return document
-        } ?? .handout
+        let document = try query.get("doc").map { try Self.document(String($0), of: entry.article) } ?? .handout
         // Without a choice, the page's own language: Bangla alone on the Bangla page.
         let chosen = try options(document: document) { name in
             query.get(name).map { String($0) } ?? (name == "lang" ? (ui == .bn ? "bn" : "en+bn") : nil)
@@ -106,6 +101,7 @@ struct Routes: Sendable {
         guard parts.count == 2, let document = DocumentKind(rawValue: parts[0]), ["pdf", "png"].contains(parts[1]) else {
             throw HTTPError(.notFound, message: "No document '\(file)': use one of \(DocumentKind.allCases.map { "\($0.rawValue).pdf" }.joined(separator: ", "))")
         }
+        _ = try Self.document(document.rawValue, of: entry.article)
         let options = try options(request, document: document)
         var page: Int?
         if parts[1] == "png" {
@@ -128,12 +124,20 @@ struct Routes: Sendable {
         return Self.file(data, request: request, type: page == nil ? "application/pdf" : "image/png", disposition: disposition)
     }
 
+    /// The document `name` names, and one `article` can make: 400 for a name that is no
+    /// document, 404 for one the article has nothing for (a nutrition guide without a diet section).
+    static func document(_ name: String?, of article: Article?) throws -> DocumentKind {
+        guard let name, let document = DocumentKind(rawValue: name) else {
+            throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let article, let missing = document.missing(in: article) { throw HTTPError(.notFound, message: missing.message) }
+        return document
+    }
+
     /// The web page's form: on to the chosen document's address.
     func choose(_ request: Request, slug: String) throws -> Response {
         let query = request.uri.queryParameters
-        guard let document = query.get("doc").flatMap({ DocumentKind(rawValue: String($0)) }) else {
-            throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        let document = try Self.document(query.get("doc").map { String($0) }, of: library.entry(slug)?.article)
         let options = try options(request, document: document)
         let download = query.get("download") == "1" ? "1" : "0"
         let lang = options.mode.rawValue.replacingOccurrences(of: "+", with: "%2B")
@@ -158,9 +162,7 @@ struct Routes: Sendable {
         }
         let data = Data(body.readableBytesView)
         let documentName = request.uri.queryParameters.get("doc").map { String($0) } ?? "handout"
-        guard let document = DocumentKind(rawValue: documentName) else {
-            throw HTTPError(.badRequest, message: "doc must be one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        let document = try Self.document(documentName, of: nil)
         let options = try options(request, document: document)
         let article: Article
         do {
@@ -238,7 +240,8 @@ struct Routes: Sendable {
 
         var slug: String
         var title: Title
-        var documents = DocumentKind.allCases.map(\.rawValue)
+        /// The documents the article can make.
+        var documents: [String]
         var languages: [String]
         var bangla: ArticleLibrary.BanglaCount
         var lastReviewed: String?
@@ -247,6 +250,7 @@ struct Routes: Sendable {
             let article = entry.article
             slug = article.metadata.slug
             title = Title(en: article.title.en, bn: article.title.bn)
+            documents = DocumentKind.made(from: article).map(\.rawValue)
             languages = entry.bangla.left == 0 ? ["en", "bn", "en+bn"] : ["en"]
             bangla = entry.bangla
             lastReviewed = article.metadata.lastReviewed.map { "\($0)" }

@@ -22,7 +22,8 @@ enum Fixture {
     static let renderToken = "test-render-token-0123456789"
     static let titleEN = "Hemifacial spasm"
     static let titleBN = "হেমিফেসিয়াল স্প্যাজম (মুখের এক পাশের কাঁপুনি)"
-    static let documents = ["handout", "checklist", "diary-week", "diary-month", "summary", "roadmap", "card"]
+    static let documents = ["handout", "checklist", "diary-week", "diary-month", "summary", "roadmap", "card", "treatment-planner",
+                            "health-record", "caregiver", "prevention", "recovery", "nutrition"]
 
     /// A fresh temporary folder (inside its own parent, so that a test can put files "outside" it)
     /// holding `articles/hemifacial-spasm.yaml`.

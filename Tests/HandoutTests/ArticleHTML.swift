@@ -15,7 +15,8 @@ enum ArticleHTML {
     static let sitePhrases: [SectionKind: String] = [
         .types: "Types of", .causes: "Causes of", .symptoms: "Symptoms of",
         .diagnosticTests: "Diagnostic Tests for", .treatments: "Treatment Options for",
-        .drugs: "Drugs Used for", .surgery: "Surgery for",
+        .drugs: "Drugs Used for", .surgery: "Surgery for", .prevention: "Prevention of", .recovery: "Recovery from",
+        .diet: "Diet and",
     ]
 
     /// Sections alternate between the two styles, as on the site: types, symptoms, treatments

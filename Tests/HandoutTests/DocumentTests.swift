@@ -437,6 +437,29 @@ extension DocumentTests {
             case .card:
                 return ["hospital_now", "drug_allergies", "name", "emergency_contact", "doctor", "conditions",
                         "current_medicines", "updated_on"]
+            case .treatmentPlanner:
+                return ["treatment_planner", "patient_name", "age", "date", "planner_intro", "treatment_option", "benefits_told",
+                        "risks", "cost_where", "my_decision", "any_treatment", "ask_name", "ask_how_when", "ask_how_long",
+                        "ask_missed", "ask_side_effects", "ask_avoid", "ask_interactions", "questions", "answer", "hospital_now"]
+                    + footer
+            case .healthRecord:
+                return ["health_record", "patient_name", "age", "date", "allergies", "allergy_to", "reaction", "medicines_now",
+                        "medicine_name", "dose", "when", "prescribed_by", "medicines_before", "how_long", "did_it_help",
+                        "test_results", "test", "result", "report_kept", "past_illnesses", "illness_or_operation", "notes",
+                        "next_visit", "hospital_now"] + footer
+            case .caregiver:
+                return ["caregiver", "patient_name", "age", "date", "contacts", "who", "name", "clinic_phone", "clinic_or_hospital",
+                        "clinic_emergency", "doctor", "pharmacy", "family_member", "medicine_schedule", "medicine_and_dose", "when",
+                        "day", "morning", "midday", "evening", "night", "appointments", "date", "doctor_or_place", "what_was_done",
+                        "next_step", "hospital_now", "questions"] + footer
+            case .prevention:
+                return ["prevention_guide", "hospital_now", "my_plan", "habits_to_change", "next_visit", "disclaimer"] + footer
+            case .recovery:
+                return ["recovery_guide", "hospital_now", "my_plan", "activity_plan", "therapy_given", "follow_up", "disclaimer"]
+                    + footer
+            case .nutrition:
+                return ["nutrition_guide", "hospital_now", "my_plan", "my_foods", "medicines_and_food", "medicine_name", "time",
+                        "with_food", "disclaimer"] + footer
             }
         }
 
@@ -466,6 +489,19 @@ extension DocumentTests {
                     + named("roadmap.tips", article.roadmap?.tips ?? []) + signs
             case .card:
                 return title + signs
+            case .treatmentPlanner:
+                let options = ArticleEntries.treatmentOptions(article)
+                return title + named("treatment option", options.map(\.name))
+                    + named("treatment option description", options.compactMap(\.description)) + signs
+            case .healthRecord:
+                return title + named("test", ArticleEntries.tests(article).map(\.name)) + signs
+            case .caregiver:
+                return title + signs
+            case .prevention, .recovery, .nutrition:
+                let kinds: [SectionKind] = document == .prevention ? [.prevention] : document == .recovery ? [.recovery, .livingWith] : [.diet]
+                let sections = kinds.compactMap { article.sections[$0] }
+                return title + signs + named(document.rawValue, sections.flatMap { ($0.title.map { [$0] } ?? []) + $0.blocks.flatMap(\.allTexts) })
+                    + [("disclaimer", article.disclaimer)]
             }
         }
 

@@ -1,0 +1,69 @@
+// The prevention, recovery and nutrition guides: the article's own words on the subject,
+// a short plan to fill in, and the warning signs. The guides say only what the article
+// says: an article silent on the subject makes no guide.
+import ArticleModel
+import Diagnostics
+import LayoutEngine
+
+public enum PreventionGuide: DocumentDefinition {
+    static let topic = TopicGuide(sections: [.prevention], title: .preventionGuide,
+                                  plan: [(.habitsToChange, 3), (.nextVisit, 2)])
+    public static let fittedParts = topic.sections.map(\.rawValue)
+    public static func missing(in article: Article) -> Diagnostic? { topic.missing(in: article, document: .prevention) }
+    public static func plan(_ context: DocumentContext) -> DocumentPlan { topic.plan(context) }
+}
+
+public enum RecoveryGuide: DocumentDefinition {
+    /// Recovery is also what the article says of daily life with the condition.
+    static let topic = TopicGuide(sections: [.recovery, .livingWith], title: .recoveryGuide,
+                                  plan: [(.activityPlan, 3), (.therapyGiven, 2), (.followUp, 2)])
+    public static let fittedParts = topic.sections.map(\.rawValue)
+    public static func missing(in article: Article) -> Diagnostic? { topic.missing(in: article, document: .recovery) }
+    public static func plan(_ context: DocumentContext) -> DocumentPlan { topic.plan(context) }
+}
+
+public enum NutritionGuide: DocumentDefinition {
+    static let topic = TopicGuide(sections: [.diet], title: .nutritionGuide, plan: [(.myFoods, 3)], medicineTimes: true)
+    public static let fittedParts = topic.sections.map(\.rawValue)
+    public static func missing(in article: Article) -> Diagnostic? { topic.missing(in: article, document: .nutrition) }
+    public static func plan(_ context: DocumentContext) -> DocumentPlan { topic.plan(context) }
+}
+
+/// One guide: the article's sections it prints, its title, and the plan to fill in.
+struct TopicGuide {
+    let sections: [SectionKind]
+    let title: Label
+    /// Headings with lines to write on under each.
+    let plan: [(Label, Int)]
+    /// A table of the patient's medicines and when to take them with food.
+    var medicineTimes = false
+
+    /// An error when the article has none of the guide's sections: nothing to print but advice it does not give.
+    func missing(in article: Article, document: DocumentKind) -> Diagnostic? {
+        guard sections.allSatisfy({ article.sections[$0]?.blocks.isEmpty ?? true }) else { return nil }
+        let names = sections.map { "'\($0.rawValue)'" }.joined(separator: " or ")
+        return .error("'\(article.metadata.slug)' has no \(names) section, so it makes no \(document.rawValue) guide",
+                      subject: sections[0].rawValue,
+                      hint: "add a \(names) section to the article from its sources, or choose another document "
+                          + "(handout validate lists the documents an article makes)")
+    }
+
+    func plan(_ context: DocumentContext) -> DocumentPlan {
+        let writer = Writer(context)
+        let builder = SectionBuilder(article: context.article, writer: writer)
+        var blocks = builder.titleBlock(subtitle: title)
+        blocks.append(writer.hospitalNowBox(anchor: Anchor.warningSigns))
+        blocks += sections.flatMap(builder.listed)
+        var form = [writer.formHeading(.myPlan)]
+        for (prompt, lines) in plan { form += [writer.field(prompt), writer.writeIn(lines)] }
+        blocks.append(.group(form, keepTogether: true))
+        if medicineTimes {
+            blocks.append(.group([writer.formHeading(.medicinesAndFood),
+                                  writer.writingTable([.medicineName, .time, .withFood], widths: [2, 1.2, 2].map(TableBlock.Width.flexible),
+                                                      rows: Writer.blankRows(4, columns: 3), anchor: "medicines-and-food")],
+                                 keepTogether: true))
+        }
+        blocks += builder.part(.disclaimer)
+        return writer.plan(blocks, subtitle: title)
+    }
+}
