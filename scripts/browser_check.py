@@ -152,7 +152,8 @@ def main():
             "return Array.from(arguments[0].elements).map(e => e.name).filter(n => n)", form)
         check(set(names) >= {"doc", "lang", "paper", "large-print", "download"}, f"the form's fields: {names}")
         documents = [o.get_attribute("value") for o in Select(form.find_element(By.NAME, "doc")).options]
-        check(documents == ["handout", "checklist", "diary-week", "diary-month", "summary", "roadmap", "card"],
+        check(documents == ["handout", "checklist", "diary-week", "diary-month", "summary", "roadmap", "card",
+                            "treatment-planner", "health-record", "caregiver", "prevention", "recovery", "nutrition"],
               f"every document is offered: {documents}")
 
         # 4. Choose Bangla; screenshot.

@@ -34,6 +34,9 @@ struct Validate: ParsableCommand {
     @Option(help: "The date to judge review dates against (YYYY-MM-DD; default: today).")
     var today: String?
 
+    @Flag(help: "Also list the documents each article makes (packs and the print service offer only these).")
+    var documents = false
+
     func validate() throws {
         if let today, CalendarDate(iso: today) == nil {
             throw ValidationError("--today '\(today)' is not a date; write it as YYYY-MM-DD")
@@ -53,7 +56,7 @@ struct Validate: ParsableCommand {
         switch format {
         case .text:
             for diagnostic in found { print(diagnostic) }
-            for path in articles { if let line = Self.documents(path) { print(line) } }
+            if documents { for path in articles { if let line = Self.documents(path) { print(line) } } }
             let errors = found.errors.count, warnings = found.warnings.count
             print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(articles.count) file\(articles.count == 1 ? "" : "s")")
         case .json:

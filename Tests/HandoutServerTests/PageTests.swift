@@ -148,7 +148,7 @@ struct PageTests {
             #expect(html.contains("<option value=\"en+bn\" selected>"))
             #expect(html.contains("name=\"large-print\""))
             #expect(html.contains("src=\"/articles/hemifacial-spasm/handout.png?page=1&amp;lang=en%2Bbn&amp;paper=a4&amp;large-print=0\""))
-            #expect(html.contains("<figcaption>18 pages: 9 sheets of paper printed on both sides</figcaption>"))
+            #expect(html.contains("<figcaption>21 pages: 11 sheets of paper printed on both sides</figcaption>"))
             #expect(html.contains("<button type=\"submit\" name=\"download\" value=\"1\">Download</button>"))
             #expect(html.contains("href=\"/articles/hemifacial-spasm?ui=bn\""))
         }

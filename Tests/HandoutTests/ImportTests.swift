@@ -587,6 +587,32 @@ import Testing
         #expect(!article.allTexts.contains { $0.en.contains("tagline") || $0.en.contains("Acne") || $0.en.contains("Popular") })
     }
 
+    /// Recovery and diet headings get sections of their own (the recovery and nutrition
+    /// guides are made from them); living with it stays its own; in English and Bangla.
+    @Test func recoveryDietAndLivingWithHeadingsGetTheirOwnSections() throws {
+        let html = Self.page("""
+        <main><article><h1>Hemifacial spasm</h1>
+        <h2>Recovery after surgery</h2><p>Most people go home within a week.</p>
+        <h2>Diet and nutrition</h2><p>No special diet is known to help.</p>
+        <h2>Living with hemifacial spasm</h2><p>Rest when you are tired.</p>
+        </article></main>
+        """)
+        let article = try Self.importPage(html).article
+        #expect(article.sections[.recovery]?.outline == ["p: Most people go home within a week."])
+        #expect(article.sections[.diet]?.outline == ["p: No special diet is known to help."])
+        #expect(article.sections[.livingWith]?.outline == ["p: Rest when you are tired."])
+        #expect(article.otherSections.isEmpty, "\(article.otherSections.map { $0.title?.en ?? "" })")
+
+        let bangla = try Self.importPage(Self.page("""
+        <main><article><h1>হেমিফেসিয়াল স্প্যাজম</h1>
+        <h2>সেরে ওঠা</h2><p>বেশিরভাগ মানুষ এক সপ্তাহের মধ্যে বাড়ি যান।</p>
+        <h2>খাদ্য ও পুষ্টি</h2><p>বিশেষ কোনো খাবার জানা নেই।</p>
+        </article></main>
+        """)).article
+        #expect(bangla.sections[.recovery] != nil && bangla.sections[.diet] != nil,
+                "\(bangla.otherSections.map { $0.title?.en ?? "" })")
+    }
+
     // MARK: 6. Pages a review found losing text
 
     static func page(_ body: String, head: String = "") -> String {
