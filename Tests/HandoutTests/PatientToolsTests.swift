@@ -109,6 +109,11 @@ import Testing
         #expect(carbamazepine?.description?.bn == "অতি-সক্রিয় স্নায়ুর সংকেত শান্ত করে।")
     }
 
+    /// A section of one list item, as an article file writes it.
+    static func section(_ key: String, en: String, bn: String) -> String {
+        "\(key):\n  items:\n    - en: \"\(en)\"\n      bn: \"\(bn)\""
+    }
+
     /// Text of the sample as `document` after replacing one top-level part of it.
     static func printed(_ document: DocumentKind, replacing key: String, with block: String?, mode: LanguageMode = .en) throws -> String {
         let article = try DocumentTests.Articles.load(DocumentTests.Articles.text(replacing: key, with: block), name: "\(key).yaml")
@@ -119,12 +124,8 @@ import Testing
     }
 
     @Test func thePlannersRowsChangeWithTheArticle() throws {
-        let drugs = """
-        drugs:
-          items:
-            - en: "**Examplomab:** a medicine invented for this test. It does not exist."
-              bn: "**এক্সাম্পলোম্যাব:** এই পরীক্ষার জন্য বানানো ওষুধ। এর কোনো অস্তিত্ব নেই।"
-        """
+        let drugs = Self.section("drugs", en: "**Examplomab:** a medicine invented for this test. It does not exist.",
+                                 bn: "**এক্সাম্পলোম্যাব:** এই পরীক্ষার জন্য বানানো ওষুধ। এর কোনো অস্তিত্ব নেই।")
         let english = try Self.printed(.treatmentPlanner, replacing: "drugs", with: drugs)
         #expect(Words.flat(english).contains(Words.flat("Examplomab: a medicine invented for this test.")))
         #expect(!english.contains("It does not exist"), "only the first sentence describes an option")
@@ -134,12 +135,8 @@ import Testing
     }
 
     @Test func theRecordsTestRowsChangeWithTheArticle() throws {
-        let tests = """
-        diagnostic_tests:
-          items:
-            - en: "**Stool sample check:** invented for this test."
-              bn: "**মল নমুনা পরীক্ষা:** এই পরীক্ষার জন্য বানানো।"
-        """
+        let tests = Self.section("diagnostic_tests", en: "**Stool sample check:** invented for this test.",
+                                 bn: "**মল নমুনা পরীক্ষা:** এই পরীক্ষার জন্য বানানো।")
         let text = try Self.printed(.healthRecord, replacing: "diagnostic_tests", with: tests)
         #expect(text.contains("Stool sample check"))
         #expect(!text.contains("MRI scan of the brain"), "the old tests are gone")
