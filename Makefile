@@ -11,7 +11,8 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product handout
 
-DOCS := handout checklist diary-week diary-month summary roadmap card
+DOCS := handout checklist diary-week diary-month summary roadmap card \
+        treatment-planner health-record caregiver prevention recovery nutrition
 
 # The sample pack: every document of the sample article, in every language mode, on A4
 # and US Letter, into output/.

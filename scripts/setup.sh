@@ -30,15 +30,14 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The tests edit PO files as a translator's tool would (polib, from PyPI).
-# (A Debian system Python refuses plain pip installs: then it is told this is intended.)
-if ! python3 -c 'import polib' 2>/dev/null; then
-  python3 -m pip install -q polib >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages polib >/dev/null
-fi
-
-# The deploy tests validate deploy/kubernetes/ against the Kubernetes schemas (kubernetes-validate, from PyPI).
-if ! python3 -c 'import kubernetes_validate' 2>/dev/null; then
-  python3 -m pip install -q kubernetes-validate >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages kubernetes-validate >/dev/null
-fi
+# Python tools the tests use, from PyPI. (A Debian system Python refuses plain pip
+# installs: then it is told this is intended.)
+pypi() {  # MODULE PACKAGE
+  python3 -c "import $1" 2>/dev/null && return
+  python3 -m pip install -q "$2" >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages "$2" >/dev/null
+}
+pypi polib polib                               # PO files edited as a translator's tool would
+pypi kubernetes_validate kubernetes-validate   # deploy/kubernetes/ against the Kubernetes schemas
+pypi pypdfium2 pypdfium2                       # PDFium (Chrome's viewer): text as it searches and copies it
 
 command -v swift >/dev/null || { echo "setup: Swift 6.1 or newer must be on PATH (see README)" >&2; exit 1; }

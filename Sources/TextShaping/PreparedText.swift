@@ -20,11 +20,13 @@ struct PreparedText {
     private(set) var banglaSpans: [Range<Int>] = []
     /// Of those, the ones whose runs are Bangla (or say no language): the `bn` language.
     private(set) var banglaLanguageSpans: [Range<Int>] = []
-    /// Hyphenated compounds ("life-threatening"): kept on one line, as readers with little
+    /// Compounds ("life-threatening", "EU/EEA"): kept on one line, as readers with little
     /// schooling read a split word poorly (and text extraction would join it wrongly).
     private(set) var compounds: [Range<Int>] = []
 
     static let zeroWidthSpace: Unicode.Scalar = "\u{200B}"
+    /// What joins the parts of a compound.
+    static let joining: Set<Unicode.Scalar> = ["-", "/"]
 
     /// `breakable`: original offsets before which a zero-width space may be inserted.
     init(_ text: StyledText, breakable: Set<Int> = []) {
@@ -51,16 +53,17 @@ struct PreparedText {
         compounds = Self.compounds(in: scalars, except: mustBreak, links: runs.filter { $0.run?.link != nil }.map(\.range))
     }
 
-    /// Words with a hyphen between two letters, unless they are links or must break (hold
-    /// a prepared offset of `breakable`).
+    /// Words with a hyphen or a slash between two letters or digits ("ACE2-তে", "EU/EEA"),
+    /// unless they are links or must break (hold a prepared offset of `breakable`).
     static func compounds(in scalars: [Unicode.Scalar], except breakable: Set<Int>, links: [Range<Int>]) -> [Range<Int>] {
-        guard scalars.contains("-") else { return [] }
+        guard scalars.contains(where: { Self.joining.contains($0) }) else { return [] }
+        func wordCharacter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
         var result: [Range<Int>] = []
         var start = 0
         for end in 0...scalars.count where end == scalars.count || scalars[end].properties.isWhitespace {
             let word = start..<end
             let hyphenated = word.dropFirst().dropLast().contains { index in
-                scalars[index] == "-" && scalars[index - 1].properties.isAlphabetic && scalars[index + 1].properties.isAlphabetic
+                Self.joining.contains(scalars[index]) && wordCharacter(scalars[index - 1]) && wordCharacter(scalars[index + 1])
             }
             if hyphenated, breakable.isDisjoint(with: word), !links.contains(where: { $0.overlaps(word) }) {
                 result.append(word)
@@ -97,6 +100,9 @@ enum Script {
         return !isBangla(s) && !isJoiner(s) && (s.properties.isAlphabetic || s.properties.numericType != nil)
     }
 
+    /// What may close a Bangla word: stops, commas, closing brackets.
+    static let closing: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'", "\"", "\u{2019}", "\u{201D}"]
+
     /// Stretches that start and end with Bangla; spaces, punctuation and joiners between
     /// Bangla letters belong to them, so a Bangla sentence is one run in one font.
     static func banglaSpans(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
@@ -112,10 +118,17 @@ enum Script {
             }
         }
         if let open = start { spans.append(open..<lastBangla + 1) }
-        // Joiners next to a span are part of its shaping.
+        // Joiners next to a span are part of its shaping. The punctuation and spaces after it
+        // are its too, so a Bangla word is drawn with what closes it and its text comes back
+        // as written whatever follows ("মার্চ 2020", not "মার্চ2020" in PDFium); punctuation
+        // run on into Latin ("চিত্র.33") stays with the Latin.
         return spans.map { span in
             var upper = span.upperBound
             while upper < scalars.count, isJoiner(scalars[upper]) { upper += 1 }
+            var closed = upper
+            while closed < scalars.count, closing.contains(scalars[closed]) { closed += 1 }
+            if closed == scalars.count || scalars[closed] == " " { upper = closed }
+            while upper < scalars.count, scalars[upper] == " " { upper += 1 }
             return span.lowerBound..<upper
         }
     }

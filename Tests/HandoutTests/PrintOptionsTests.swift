@@ -466,7 +466,11 @@ enum WordBoxes {
 
     /// "Page X of Y" (or Bangla "পৃষ্ঠা X / Y", in Bengali digits) as four words in a row on
     /// one line: the page number, the count and where the footer starts.
-    static func pageFooters(_ words: [Word], bangla: Bool = false) -> [(page: Int, count: Int, x: Double)] {
+    static func pageFooters(_ boxes: [Word], bangla: Bool = false) -> [(page: Int, count: Int, x: Double)] {
+        // pdftotext gives a Bangla run drawn with one text span per word as one box ("পৃষ্ঠা ১ / ২৪"): its words, each with the run's box.
+        let words = boxes.flatMap { box in
+            box.text.split(separator: " ").map { Word(text: String($0), minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY) }
+        }
         guard words.count >= 4 else { return [] }
         let (label, separator) = bangla ? ("পৃষ্ঠা", "/") : ("Page", "of")
         return (0...(words.count - 4)).compactMap { i in

@@ -76,6 +76,28 @@ import LayoutEngine
         }
     }
 
+    /// A break after "ACE2-" or "EU/" would make extractors join or split the words.
+    @Test func compoundsOfLettersAndDigitsAndSlashesStayOnOneLine() {
+        let text = "মানব ACE2-তে আবদ্ধ হয়, আর EU/EEA দেশগুলিতে 66,576-তে পৌঁছেছিল"
+        for width in stride(from: 80.0, through: 320, by: 5) {
+            let lines = Fixture.lineTexts(Fixture.shape(text, width: width))
+            for compound in ["ACE2-তে", "EU/EEA", "66,576-তে"] {
+                #expect(lines.contains { $0.contains(compound) }, "width \(width): \(lines)")
+            }
+        }
+    }
+
+    /// The space and the stop after a Bangla word are drawn in the word's run (its font), so the
+    /// word's text and what closes it come back together before a Latin run.
+    @Test func aBanglaWordKeepsTheSpaceAndStopAfterIt() {
+        let runs = Fixture.shape("থেকে মার্চ 2020 পর্যন্ত, রোগের (চিত্র.33) ও নাম। COVID-19").glyphRuns(line: 0)
+        let bangla = runs.filter { $0.family == FontLibrary.banglaFamily }.map(\.text)
+        #expect(bangla.contains("থেকে মার্চ "), "\(runs.map(\.text))")
+        #expect(bangla.contains { $0.hasSuffix("ও নাম। ") }, "\(runs.map(\.text))")
+        // A stop run on into Latin stays with the Latin.
+        #expect(bangla.contains { $0.hasSuffix("(চিত্র") }, "\(runs.map(\.text))")
+    }
+
     @Test func aBanglaWordWiderThanItsLineBreaksBetweenSyllablesWithAWarning() throws {
         let word = String(repeating: "কর্মক্ষেত্রস্বাস্থ্য", count: 12)
         let shaped = Fixture.shape(word, width: 90)
