@@ -65,10 +65,10 @@ extension Writer {
     }
 
     /// The patient's name, age and date, side by side; a typed date ("30 November 2026")
-    /// needs more room than a blank line does.
+    /// needs more room than a blank line does, and so does "Age / বয়স".
     func patientFields() -> Block {
         let dated = filled(.date) != nil
-        return fields([(.patientName, dated ? 2.6 : 3), (.age, 1), (.date, dated ? 2.2 : 1.4)])
+        return fields([(.patientName, dated ? 2.6 : 3), (.age, mode == .bilingual ? 1.35 : 1), (.date, dated ? 2.2 : 1.4)])
     }
 
     /// A table to write in: a header of labels over rows of cells; empty cells are for writing.
