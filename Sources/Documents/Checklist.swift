@@ -24,22 +24,22 @@ public enum Checklist: DocumentDefinition {
 
         blocks.append(writer.formHeading(.tellDoctor))
         if let prompts = visit?.tellDoctor, !prompts.isEmpty {
-            blocks += prompts.flatMap { writer.tick($0, writeLines: 1) }
+            blocks += prompts.enumerated().flatMap { writer.tick($1, writeLines: 1, name: "tell_doctor.\($0 + 1)") }
         } else {
             for (prompt, extraLines) in tellPrompts {
                 blocks.append(writer.field(prompt))
-                if extraLines > 0 { blocks.append(writer.writeIn(extraLines)) }
+                if extraLines > 0 { blocks.append(writer.writeIn(extraLines, name: "\(prompt.rawValue)_more", asking: writer.labelRuns(prompt))) }
             }
         }
 
         blocks.append(writer.formHeading(.questions))
         let questions = basicQuestions.map { writer.label($0) } + (visit?.questions ?? [])
-        blocks += questions.flatMap { writer.tick($0, answer: true) }
+        blocks += questions.enumerated().flatMap { writer.tick($1, answer: true, name: "questions.\($0 + 1)") }
 
         blocks.append(writer.formHeading(.tests))
         let tests = visit?.tests ?? []
-        blocks += tests.isEmpty ? writer.tick(writer.label(.genericTests), answer: true, writeLines: 1)
-                                : tests.flatMap { writer.tick($0) }
+        blocks += tests.isEmpty ? writer.tick(writer.label(.genericTests), answer: true, writeLines: 1, name: "tests.1")
+                                : tests.enumerated().flatMap { writer.tick($1, name: "tests.\($0 + 1)") }
 
         if let mistakes = visit?.mistakes, !mistakes.isEmpty {
             blocks.append(writer.formHeading(.mistakes))

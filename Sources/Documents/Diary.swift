@@ -41,20 +41,30 @@ struct Diary {
         blocks += grids.map(grid)
         blocks += ScaleLegend(writer: writer).blocks()
         blocks.append(.group(medicineLog(), keepTogether: true))
-        blocks.append(.group([.row(RowBlock(columns: [[writer.formHeading(.notes), writer.writeIn(3)],
-                                                       [writer.formHeading(.nextVisit), writer.writeIn(3)]],
+        blocks.append(.group([.row(RowBlock(columns: [[writer.formHeading(.notes), writer.writeIn(3, name: "notes", asking: writer.labelRuns(.notes))],
+                                                       [writer.formHeading(.nextVisit),
+                                                        writer.writeIn(3, name: "next_visit", asking: writer.labelRuns(.nextVisit))]],
                                              gap: writer.em(writer.metrics.columnsGap)))], keepTogether: true))
         blocks.append(writer.hospitalNowBox(anchor: Anchor.warningSigns))
         return writer.plan(blocks, subtitle: period == .week ? .diaryWeek : .diaryMonth)
     }
 
+    /// A row of the grid: what it says, its field name and what its cells hold.
+    struct GridLine {
+        var runs: [TextRun]
+        var key: String
+        var kind: FormField.Kind = .text
+    }
+
     /// The things to record, each with how to record it ("(0–10)", "(how many)"). The
     /// monthly sheet has room for scores only, so it leaves out free-text prompts.
-    var prompts: [[TextRun]] {
+    var prompts: [GridLine] {
         let article = writer.article.diaryPrompts.map { ($0.label, $0.kind) }
         let chosen = article.isEmpty ? Self.genericPrompts.map { (writer.label($0.0), $0.1) } : article
-        return chosen.filter { period == .week || $0.1 != .note }
-            .map { label, kind in writer.titleRuns(label) + [TextRun(" (")] + writer.labelRuns(kind.label) + [TextRun(")")] }
+        return chosen.filter { period == .week || $0.1 != .note }.map { label, kind in
+            GridLine(runs: writer.titleRuns(label) + [TextRun(" (")] + writer.labelRuns(kind.label) + [TextRun(")")],
+                     key: Writer.fieldName(label.en), kind: kind.cell)
+        }
     }
 
     func grid(days: ClosedRange<Int>) -> Block {
@@ -67,28 +77,52 @@ struct Diary {
                             : (writer.mode == .bn ? [TextRun(Language.bn.digits(day), language: Language.bn.rawValue)] : [TextRun(String(day))])
         }
         var rows = prompts
-        if period == .week { rows = [writer.labelRuns(.date)] + rows + [writer.labelRuns(.timeOfDay), writer.labelRuns(.betterWorse)] }
+        if period == .week {
+            rows = [GridLine(runs: writer.labelRuns(.date), key: "date")] + rows
+                + [GridLine(runs: writer.labelRuns(.timeOfDay), key: "time_of_day"), GridLine(runs: writer.labelRuns(.betterWorse), key: "better_worse")]
+        }
         let blank = Array(repeating: [Block](), count: days.count)
-        return .table(TableBlock(
+        var table = TableBlock(
             widths: [.fixed(grid.labelWidth)] + days.map { _ in .flexible(1) },
             header: [text(writer.labelRuns(.whatToRecord), header)] + dayNames.map { text($0, header) },
-            rows: rows.map { [text($0, cell)] + blank },
+            rows: rows.map { [text($0.runs, cell)] + blank },
             rowHeight: grid.rowHeight, padding: 2.5, lineColor: writer.layout.colour(.text), lineWidth: 0.6,
             headerFill: writer.layout.colour(.noteFill), spacing: Spacing(before: writer.em(writer.metrics.sectionGap), after: writer.bodySize),
-            anchor: Self.gridAnchor))
+            anchor: Self.gridAnchor)
+        // Each day's cell of each row is a field: "day3.sleep", asking "Sleep (a few words) · Day 3".
+        table.forms = rows.map { row in
+            [nil] + zip(days, dayNames).map { day, name in
+                writer.form("day\(day).\(row.key)", row.runs + [TextRun(" · ")] + name, kind: row.kind)
+            }
+        }
+        return .table(table)
     }
 
     func medicineLog() -> [Block] {
         let rowHeight = max(writer.layout.grid?.rowHeight ?? millimetres(8), millimetres(9))
-        let log = writer.writingTable([.medicineName, .dose, .time, .helped],
-                                      widths: [.flexible(3), .flexible(1.5), .flexible(1.5), .flexible(1.5)],
-                                      rows: Writer.blankRows(4, columns: 4), rowHeight: rowHeight, anchor: "medicine-log")
+        // Each cell a field: "medicines.2.dose"; "did it help" takes one digit.
+        let columns: [(String, Label, FormField.Kind)] = [("name", .medicineName, .text), ("dose", .dose, .text), ("time", .time, .text),
+                                                          ("helped", .helped, .number(digits: 1))]
+        let log = writer.writingTable(columns.map(\.1), widths: [.flexible(3), .flexible(1.5), .flexible(1.5), .flexible(1.5)],
+                                      rows: Writer.blankRows(4, columns: 4), rowHeight: rowHeight, anchor: "medicine-log",
+                                      forms: (1...4).map { row in
+                                          columns.map { key, label, kind in writer.form("medicines.\(row).\(key)", writer.labelRuns(label), kind: kind) }
+                                      })
         return [writer.formHeading(.medicineLog), log,
                 .text(StyledText(writer.labelRuns(.helpedKey), style: writer.style(.small, colour: .muted, after: 4)))]
     }
 }
 
 extension DiaryPrompt.Kind {
+    /// What a day's cell takes: a 0–10 score two digits, a count three, words otherwise.
+    var cell: FormField.Kind {
+        switch self {
+        case .score: return .number(digits: 2)
+        case .count: return .number(digits: 3)
+        case .yesNo, .note: return .text
+        }
+    }
+
     /// How to record it, as the sheet says it.
     var label: Label {
         switch self {

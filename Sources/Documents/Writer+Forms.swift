@@ -13,11 +13,25 @@ extension Writer {
     var lineColour: Color { layout.colour(.muted) }
 
     /// "Label ________" across the column; with the patient's details, what they fill in
-    /// follows the label in bold.
-    func field(_ label: Label, minimumLine: Double? = nil) -> Block {
-        guard let value = filled(label) else { return field(runs: labelRuns(label), minimumLine: minimumLine) }
+    /// follows the label in bold. The line is a form field named `name` (the label's key
+    /// unless said), for a fillable PDF.
+    func field(_ label: Label, minimumLine: Double? = nil, name: String? = nil) -> Block {
+        let form = form(name ?? label.rawValue, labelRuns(label))
+        guard let value = filled(label) else { return field(runs: labelRuns(label), minimumLine: minimumLine, form: form) }
         // Filled in, the line needs only a stub after the value: a long one would push the value onto a line of its own.
         return field(runs: labelRuns(label) + [TextRun("  ")] + typed(value, bold: true), minimumLine: em(1))
+    }
+
+    /// A form field named `name` asking what `runs` say, in the document's language (both: none).
+    func form(_ name: String, _ runs: [TextRun], kind: FormField.Kind = .text) -> FormField {
+        FormField(name: name, kind: kind, tooltip: runs.map(\.text).joined(),
+                  language: mode.languages.count == 1 ? mode.languages[0].rawValue : nil)
+    }
+
+    /// A field name from article text: "How many spasms?" → "how_many_spasms".
+    static func fieldName(_ text: String) -> String {
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        return String(words.joined(separator: "_").prefix(32))
     }
 
     /// What the patient's details fill in beside a label; nil leaves the line blank.
@@ -52,10 +66,10 @@ extension Writer {
         return [box(lines, fill: .noteFill, stroke: .rule, accent: false, keepTogether: true)]
     }
 
-    func field(runs: [TextRun], minimumLine: Double? = nil) -> Block {
+    func field(runs: [TextRun], minimumLine: Double? = nil, form: FormField? = nil) -> Block {
         .field(FieldBlock(label: StyledText(runs, style: fieldStyle, role: .label),
                           minimumLine: minimumLine ?? em(metrics.fieldLine), lineColor: lineColour,
-                          spacing: Spacing(after: fieldStyle.spaceAfter)))
+                          spacing: Spacing(after: fieldStyle.spaceAfter), form: form))
     }
 
     /// Fields side by side, with relative widths (name wide, age narrow).
@@ -73,16 +87,19 @@ extension Writer {
 
     /// A table to write in: a header of labels over rows of cells; empty cells are for writing.
     func writingTable(_ header: [Label], widths: [TableBlock.Width], rows: [[[Block]]], rowHeight: Double = millimetres(9),
-                      anchor: String) -> Block {
-        writingTable(headerRuns: header.map { labelRuns($0) }, widths: widths, rows: rows, rowHeight: rowHeight, anchor: anchor)
+                      anchor: String, forms: [[FormField?]] = []) -> Block {
+        writingTable(headerRuns: header.map { labelRuns($0) }, widths: widths, rows: rows, rowHeight: rowHeight, anchor: anchor,
+                     forms: forms)
     }
 
     func writingTable(headerRuns: [[TextRun]], widths: [TableBlock.Width], rows: [[[Block]]], rowHeight: Double = millimetres(9),
-                      anchor: String) -> Block {
+                      anchor: String, forms: [[FormField?]] = []) -> Block {
         let style = self.style(.small, bold: true)
-        return .table(TableBlock(widths: widths, header: headerRuns.map { [.text(StyledText($0, style: style, role: .label))] },
-                                 rows: rows, rowHeight: rowHeight, padding: 3, lineColor: layout.colour(.text), lineWidth: 0.6,
-                                 headerFill: layout.colour(.noteFill), spacing: Spacing(after: 4), anchor: anchor))
+        var table = TableBlock(widths: widths, header: headerRuns.map { [.text(StyledText($0, style: style, role: .label))] },
+                               rows: rows, rowHeight: rowHeight, padding: 3, lineColor: layout.colour(.text), lineWidth: 0.6,
+                               headerFill: layout.colour(.noteFill), spacing: Spacing(after: 4), anchor: anchor)
+        table.forms = forms
+        return .table(table)
     }
 
     /// Rows of empty cells.
@@ -113,10 +130,12 @@ extension Writer {
         }
     }
 
-    /// Blank ruled lines to write on.
-    func writeIn(_ lines: Int) -> Block {
+    /// Blank ruled lines to write on; with a name, each is a form field: "note" for one
+    /// line, "notes.1", "notes.2" for several.
+    func writeIn(_ lines: Int, name: String? = nil, asking: [TextRun] = []) -> Block {
         .writeIn(WriteInBlock(lines: lines, pitch: fieldStyle.pitch, lineColor: lineColour,
-                              spacing: Spacing(after: em(metrics.blockGap))))
+                              spacing: Spacing(after: em(metrics.blockGap)),
+                              forms: name.map { name in (1...max(lines, 1)).map { form(lines == 1 ? name : "\(name).\($0)", asking) } } ?? []))
     }
 
     /// Article text in each language of the document: side by side when bilingual, so one
@@ -134,14 +153,26 @@ extension Writer {
     }
 
     /// A box to tick beside a prompt; under it, an "Answer" line and blank lines to write on.
-    func tick(_ text: LocalizedText, answer: Bool = false, writeLines: Int = 0) -> [Block] {
-        let box = Marker.tickBox(size: em(metrics.tickBox), color: layout.colour(.text), lineWidth: 1)
+    /// With a name ("questions.2": a group and a number), the box is a check box of that
+    /// name and the lines are text fields of their own groups ("questions_answer.2",
+    /// "questions_note.2").
+    func tick(_ text: LocalizedText, answer: Bool = false, writeLines: Int = 0, name: String? = nil) -> [Block] {
+        func beside(_ what: String) -> String? {
+            name.map { name in
+                let parts = name.split(separator: ".", maxSplits: 1)
+                return parts.count == 2 ? "\(parts[0])_\(what).\(parts[1])" : "\(name)_\(what)"
+            }
+        }
+        let asking = titleRuns(text)
+        let box = Marker.tickBox(size: em(metrics.tickBox), color: layout.colour(.text), lineWidth: 1,
+                                 form: name.map { form($0, asking, kind: .checkBox) })
         let follows = answer || writeLines > 0
         let item = Block.item(ListItemBlock(marker: box, indent: em(metrics.markerColumn), content: bothLanguages(text),
                                             spacing: Spacing(before: em(metrics.fieldGap), after: em(metrics.tickGap)),
                                             keepWithNext: follows))
         guard follows else { return [item] }
-        let lines = (answer ? [field(.answer)] : []) + (writeLines > 0 ? [writeIn(writeLines)] : [])
+        let lines = (answer ? [field(.answer, name: beside("answer"))] : [])
+            + (writeLines > 0 ? [writeIn(writeLines, name: beside("note"), asking: asking)] : [])
         return [item, .item(ListItemBlock(marker: StyledText("", style: itemStyle), indent: em(metrics.markerColumn), content: lines))]
     }
 

@@ -51,6 +51,9 @@ struct Render: ParsableCommand {
     @Option(help: "Bleed for a print shop, e.g. 3mm.")
     var bleed: String?
 
+    @Flag(help: "A form to fill in on screen as well (checklist, diary-week, diary-month): its lines, cells and tick boxes as PDF form fields.")
+    var fillable = false
+
     @Flag(help: "Crop marks at the trim's corners, for a print shop.")
     var cropMarks = false
 
@@ -108,7 +111,8 @@ struct Render: ParsableCommand {
         let documents = (try? choices(documentList, DocumentKind.self, flag: "--doc")) ?? [.handout]
         let options = RenderOptions(document: documents[0], mode: mode, paper: paper, largePrint: largePrint,
                                     grayscale: grayscale, booklet: booklet, bleed: bleed.flatMap(Self.millimetres) ?? 0,
-                                    cropMarks: cropMarks, clinic: try clinic.map(Clinic.load(path:)), patient: try patient())
+                                    cropMarks: cropMarks, clinic: try clinic.map(Clinic.load(path:)), patient: try patient(),
+                                    fillable: fillable)
         let rendered = try publisher.render(loaded.article, documents: documents, options: options, newSheet: newSheet)
         report(loaded.warnings + rendered.warnings)
         let path = outputPath ?? Self.defaultPath(slug: loaded.article.metadata.slug, documents: documents, options: options, format: format)
@@ -129,7 +133,7 @@ struct Render: ParsableCommand {
     static func defaultPath(slug: String, documents: [DocumentKind], options: RenderOptions, format: Format) -> String {
         let language = options.mode.fileName
         let variants = [(options.largePrint, "large"), (options.grayscale, "gray"), (options.booklet, "booklet"),
-                        (options.bleed > 0 || options.cropMarks, "print")].filter(\.0).map { "-\($0.1)" }.joined()
+                        (options.bleed > 0 || options.cropMarks, "print"), (options.fillable, "fillable")].filter(\.0).map { "-\($0.1)" }.joined()
         return "output/\(slug)-\(documents.map(\.rawValue).joined(separator: "_"))-\(language)-\(options.paper.rawValue)\(variants).\(format.rawValue)"
     }
 

@@ -47,10 +47,16 @@ public struct RenderOptions: Sendable, Hashable {
     public var clinic: Clinic?
     /// The patient it is printed for (personal data: never written anywhere but the PDF).
     public var patient: Patient?
+    /// A form to fill in on screen too (checklist and diaries): its lines, cells and tick boxes as form fields.
+    public var fillable: Bool
+
+    /// The documents that are forms a family may fill in on a phone.
+    public static let fillableDocuments: [DocumentKind] = [.checklist, .diaryWeek, .diaryMonth]
 
     public init(document: DocumentKind = .handout, mode: LanguageMode = .bilingual, paper: Paper = .a4,
                 largePrint: Bool = false, grayscale: Bool = false, booklet: Bool = false, bleed: Double = 0,
-                cropMarks: Bool = false, clinic: Clinic? = nil, patient: Patient? = nil) {
+                cropMarks: Bool = false, clinic: Clinic? = nil, patient: Patient? = nil, fillable: Bool = false) {
+        self.fillable = fillable
         self.document = document
         self.mode = mode
         self.paper = paper
@@ -133,6 +139,10 @@ public final class Publisher {
             throw DiagnosticError(.error("--booklet is for the handout: the \(options.document.rawValue) is a single sheet, a form or a landscape page",
                                          hint: "print it as it is, or make the handout a booklet"))
         }
+        if options.fillable, !RenderOptions.fillableDocuments.contains(options.document) {
+            throw DiagnosticError(.error("--fillable is for the forms a family fills in: the \(options.document.rawValue) has no fields",
+                                         hint: "make the \(RenderOptions.fillableDocuments.map(\.rawValue).joined(separator: ", ")) fillable"))
+        }
         let layout = try self.layout(options.document)
             .adjusted(largePrint: options.largePrint, booklet: options.booklet, grayscale: options.grayscale)
         let (labels, shaper) = (self.labels, self.shaper)
@@ -172,8 +182,8 @@ public final class Publisher {
             single.document = documents.first ?? options.document
             return try render(article, options: single)
         }
-        guard !options.booklet, options.bleed == 0, !options.cropMarks else {
-            throw DiagnosticError(.error("--booklet, --bleed and --crop-marks are for one document at a time",
+        guard !options.booklet, options.bleed == 0, !options.cropMarks, !options.fillable else {
+            throw DiagnosticError(.error("--booklet, --bleed, --crop-marks and --fillable are for one document at a time",
                                          hint: "render each document on its own for a print shop"))
         }
         var plans: [(LayoutResult, DocumentPlan)] = []
@@ -211,7 +221,7 @@ public final class Publisher {
                                 keywords: [article.metadata.slug, options.document.rawValue, options.mode.rawValue]
                                     .joined(separator: ", "),
                                 creator: "Handout", date: "\(article.metadata.documentDate)T00:00:00",
-                                language: options.mode == .bn ? "bn" : "en")
+                                language: options.mode == .bn ? "bn" : "en", fillable: options.fillable)
         var sheets = result.pages
         if options.booklet, case .pages = plan.pagination {
             let paper = options.paper.size

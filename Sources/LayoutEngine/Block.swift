@@ -40,7 +40,7 @@ public struct Spacing: Sendable, Hashable {
 /// What stands beside a list item: a number or bullet, or an empty box to tick.
 public enum Marker {
     case text(StyledText)
-    case tickBox(size: Double, color: Color, lineWidth: Double)
+    case tickBox(size: Double, color: Color, lineWidth: Double, form: FormField? = nil)
 }
 
 public struct ListItemBlock {
@@ -132,6 +132,8 @@ public struct TableBlock {
     public var spacing: Spacing
     /// Recorded for each piece of the table, and for its header cells as "ANCHOR.header".
     public var anchor: String?
+    /// Form fields for the rows' cells (a row, or a cell, without one is not filled in).
+    public var forms: [[FormField?]] = []
 
     public init(widths: [Width], header: [[Block]]?, rows: [[[Block]]], rowHeight: Double, padding: Double,
                 lineColor: Color, lineWidth: Double, headerFill: Color? = nil, spacing: Spacing = Spacing(),
@@ -155,12 +157,15 @@ public struct FieldBlock {
     public var minimumLine: Double
     public var lineColor: Color
     public var spacing: Spacing
+    /// The line as a form field.
+    public var form: FormField?
 
-    public init(label: StyledText, minimumLine: Double, lineColor: Color, spacing: Spacing = Spacing()) {
+    public init(label: StyledText, minimumLine: Double, lineColor: Color, spacing: Spacing = Spacing(), form: FormField? = nil) {
         self.label = label
         self.minimumLine = minimumLine
         self.lineColor = lineColor
         self.spacing = spacing
+        self.form = form
     }
 }
 
@@ -170,12 +175,15 @@ public struct WriteInBlock {
     public var pitch: Double
     public var lineColor: Color
     public var spacing: Spacing
+    /// A form field for each line, from the top (fewer, or none: the rest are not fields).
+    public var forms: [FormField]
 
-    public init(lines: Int, pitch: Double, lineColor: Color, spacing: Spacing = Spacing()) {
+    public init(lines: Int, pitch: Double, lineColor: Color, spacing: Spacing = Spacing(), forms: [FormField] = []) {
         self.lines = lines
         self.pitch = pitch
         self.lineColor = lineColor
         self.spacing = spacing
+        self.forms = forms
     }
 }
 

@@ -81,13 +81,13 @@ public final class Composer {
         case .text(let text):
             let marker = paragraph(text, width: item.indent)
             markerBox = LineBox(height: marker.height, items: marker.placedItems(at: Point(x: item.inset, y: 0)))
-        case let .tickBox(size, color, lineWidth):
+        case let .tickBox(size, color, lineWidth, form):
             // Level with the first line's text: centred on its x-height.
             let firstLine = item.content.first.flatMap { if case .text(let t) = $0 { t.style } else { nil } }
             let top = firstLine.map { Baseline.offset($0) - $0.size * 0.35 - size / 2 } ?? 0
-            markerBox = LineBox(height: top + size, items: [
-                .rect(Rect(x: item.inset, y: top, width: size, height: size), fill: nil, stroke: color, lineWidth: lineWidth),
-            ])
+            let box = Rect(x: item.inset, y: top, width: size, height: size)
+            markerBox = LineBox(height: top + size, items: [.rect(box, fill: nil, stroke: color, lineWidth: lineWidth)]
+                + (form.map { [.field(box, $0)] } ?? []))
         }
         return Indented(content: content, indent: item.inset + item.indent, marker: markerBox,
                         keepWithNext: item.keepWithNext)
@@ -112,10 +112,11 @@ public final class Composer {
             defer { x += w }
             return (x, w)
         }
-        func row(_ cells: [[Block]], fill: Color?) -> GridRow {
-            let composed = zip(columns, cells).map { column, blocks in
-                GridRow.Cell(x: column.x, width: column.width,
-                             content: flow(blocks, width: max(1, column.width - 2 * table.padding)))
+        func row(_ cells: [[Block]], fill: Color?, forms: [FormField?] = []) -> GridRow {
+            let composed = zip(columns, cells).enumerated().map { index, pair in
+                GridRow.Cell(x: pair.0.x, width: pair.0.width,
+                             content: flow(pair.1, width: max(1, pair.0.width - 2 * table.padding)),
+                             form: index < forms.count ? forms[index] : nil)
             }
             let tallest = composed.map { $0.content.height + 2 * table.padding }.max() ?? 0
             return GridRow(cells: composed, height: max(table.rowHeight, tallest), padding: table.padding,
@@ -124,7 +125,9 @@ public final class Composer {
         var header = table.header.map { row($0, fill: table.headerFill) }
         header?.cellTag = "TH"
         return Table(header: header,
-                     rows: table.rows.map { row($0, fill: nil) }, anchor: table.anchor)
+                     rows: table.rows.enumerated().map { index, cells in
+                         row(cells, fill: nil, forms: index < table.forms.count ? table.forms[index] : [])
+                     }, anchor: table.anchor)
     }
 
     /// The label, then a line to write on from its end to the right edge (or, when too
@@ -138,25 +141,30 @@ public final class Composer {
         } ?? 0
         let baseline = Baseline.offset(style) + style.size * 0.25
         let gap = style.size * 0.4
-        func rule(from start: Double) -> PlacedItem {
-            .line(from: Point(x: start, y: baseline), to: Point(x: width, y: baseline), color: field.lineColor, lineWidth: 0.6)
+        // The line, and the form field standing on it: the height of a line of its text.
+        func rule(from start: Double) -> [PlacedItem] {
+            [.line(from: Point(x: start, y: baseline), to: Point(x: width, y: baseline), color: field.lineColor, lineWidth: 0.6)]
+                + (field.form.map { [.field(Rect(x: start, y: baseline - style.size * 1.15, width: width - start, height: style.size * 1.15), $0)] } ?? [])
         }
         if width - lastWidth - gap >= field.minimumLine, var last = stack.entries.last?.node as? LineBox {
-            last.items.append(rule(from: lastWidth + gap))
+            last.items += rule(from: lastWidth + gap)
             stack.entries[stack.entries.count - 1].node = last
         } else {
-            stack.entries.append(Stack.Entry(LineBox(height: style.pitch, items: [rule(from: 0)]), breakBefore: false))
+            stack.entries.append(Stack.Entry(LineBox(height: style.pitch, items: rule(from: 0)), breakBefore: false))
         }
         stack.entries = stack.entries.map { Stack.Entry($0.node, spaceBefore: $0.spaceBefore, breakBefore: false) }
         return stack
     }
 
+    /// Ruled lines, each with its form field above it when the block names one.
     func writeIn(_ lines: WriteInBlock, width: Double) -> Stack {
-        let line = LineBox(height: lines.pitch, items: [
-            .line(from: Point(x: 0, y: lines.pitch - 0.5), to: Point(x: width, y: lines.pitch - 0.5),
-                  color: lines.lineColor, lineWidth: 0.6),
-        ])
-        return Stack(Array(repeating: Stack.Entry(line), count: lines.lines))
+        Stack((0..<lines.lines).map { index in
+            let rule = PlacedItem.line(from: Point(x: 0, y: lines.pitch - 0.5), to: Point(x: width, y: lines.pitch - 0.5),
+                                       color: lines.lineColor, lineWidth: 0.6)
+            let field = index < lines.forms.count ? [PlacedItem.field(Rect(x: 0, y: lines.pitch * 0.2, width: width, height: lines.pitch * 0.8 - 0.5),
+                                                                      lines.forms[index])] : []
+            return Stack.Entry(LineBox(height: lines.pitch, items: [rule] + field))
+        })
     }
 
     func boxed(_ box: BoxBlock, width: Double) -> Boxed {

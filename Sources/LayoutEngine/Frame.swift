@@ -20,6 +20,8 @@ public enum PlacedItem {
     case endTag(String)
     /// Start of a Figure element with its alternative text (ended by `endTag("Figure")`).
     case beginFigure(alt: String)
+    /// Where a form field goes: nothing is drawn for it.
+    case field(Rect, FormField)
 }
 
 /// A named region the layout placed, for checks ("the warning box is whole on page 1").

@@ -24,6 +24,7 @@ public enum LayoutDump {
         case let .ellipse(r, _, _, _): return "ellipse \(rect(r))"
         case let .curve(from, _, _, to, _, _): return "curve \(point(from)) → \(point(to))"
         case let .link(r, url): return "link \(rect(r)) \(url)"
+        case let .field(r, form): return "field \(rect(r)) \(form.name) \(form.kind)"
         case let .image(r, file, gray): return "image \(rect(r)) \(file.split(separator: "/").last ?? "")\(gray ? " gray" : "")"
         case .beginTag(let name): return "<\(name)>"
         case .endTag(let name): return "</\(name)>"

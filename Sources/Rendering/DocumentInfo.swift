@@ -10,10 +10,13 @@ public struct DocumentInfo: Sendable, Hashable {
     public var date: String
     /// The document's main language (BCP 47: "en", "bn"); Bangla passages are marked "bn".
     public var language: String
+    /// A form to fill on screen: the layout's form fields become AcroForm fields.
+    public var fillable: Bool
 
     public init(title: String, author: String, subject: String, keywords: String, creator: String, date: String,
-                language: String = "en") {
+                language: String = "en", fillable: Bool = false) {
         self.language = language
+        self.fillable = fillable
         self.title = title
         self.author = author
         self.subject = subject

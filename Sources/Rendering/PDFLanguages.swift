@@ -1,6 +1,6 @@
 // Languages in the PDF: the catalog's /Lang, and /Lang on each Bangla structure element,
 // so screen readers switch voices. Cairo 1.16 ignores a lang attribute on its tags, so
-// this edits the finished file's objects with libqpdf (never its bytes by hand).
+// this edits the finished file's objects with libqpdf (PDFEdit), as PDFForms does.
 internal import CQPDF
 import Foundation
 
@@ -10,14 +10,14 @@ struct StructureElement {
     var alt: String?
 }
 
-enum PDFLanguages {
+/// The finished file's objects edited with libqpdf (never its bytes by hand).
+enum PDFEdit {
     /// QPDF_ERRORS, a macro Swift does not import.
     static let qpdfErrors: QPDF_ERROR_CODE = 1 << 1
 
-    /// `pdf` with /Lang `document` on the catalog, and on each structure element (in the
-    /// order they were tagged) its /Lang and /Alt where `elements` gives them. The file is
-    /// returned unchanged if it cannot be read back.
-    static func mark(_ pdf: Data, document: String, elements: [StructureElement]) -> Data {
+    /// `pdf` read, changed by `edit` and written again with a deterministic ID; returned
+    /// unchanged if it cannot be read back.
+    static func edit(_ pdf: Data, _ edit: (qpdf_data?, qpdf_oh) -> Void) -> Data {
         var q: qpdf_data? = qpdf_init()
         defer { qpdf_cleanup(&q) }
         qpdf_set_suppress_warnings(q, 1)
@@ -25,17 +25,24 @@ enum PDFLanguages {
             qpdf_read_memory(q, "handout.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
         }
         guard read & qpdfErrors == 0 else { return pdf }
-        let root = qpdf_get_root(q)
+        edit(q, qpdf_get_root(q))
+        qpdf_init_write_memory(q)
+        qpdf_set_deterministic_ID(q, 1)   // same input, same bytes
+        guard qpdf_write(q) & qpdfErrors == 0, let buffer = qpdf_get_buffer(q) else { return pdf }
+        return Data(bytes: buffer, count: qpdf_get_buffer_length(q))
+    }
+}
+
+enum PDFLanguages {
+    /// /Lang `document` on the catalog, and on each structure element (in the order they
+    /// were tagged) its /Lang and /Alt where `elements` gives them.
+    static func mark(_ q: qpdf_data?, root: qpdf_oh, document: String, elements: [StructureElement]) {
         qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, document))
         qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"))
         for (element, wanted) in zip(structureElements(q, root), elements) {
             if let language = wanted.language { qpdf_oh_replace_key(q, element, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
             if let alt = wanted.alt { qpdf_oh_replace_key(q, element, "/Alt", qpdf_oh_new_unicode_string(q, alt)) }
         }
-        qpdf_init_write_memory(q)
-        qpdf_set_deterministic_ID(q, 1)   // same input, same bytes
-        guard qpdf_write(q) & qpdfErrors == 0, let buffer = qpdf_get_buffer(q) else { return pdf }
-        return Data(bytes: buffer, count: qpdf_get_buffer_length(q))
     }
 
     /// Every structure element Handout tagged, in the order it was begun: the tree read

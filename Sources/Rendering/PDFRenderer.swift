@@ -80,6 +80,8 @@ public enum PDFRenderer {
                 cairo_move_to(cr, from.x, from.y)
                 cairo_curve_to(cr, control1.x, control1.y, control2.x, control2.y, to.x, to.y)
                 paint(cr, fill: nil, stroke: color, lineWidth: lineWidth)
+            case .field:
+                break   // a form field is added to the finished file (PDFForms), not drawn
             case let .link(rect, url):
                 if tagged { addLink(cr, rect, url: url) }
             case let .image(rect, file, gray):
@@ -163,6 +165,9 @@ public final class PDFWriter {
     private let accessible: Bool
     /// Every structure element, in order.
     private var elements: [StructureElement] = []
+    /// A form on screen: each page's form fields become AcroForm fields.
+    private let fillable: Bool
+    private var fields: [[(Rect, FormField)]] = []
     public private(set) var pageCount = 0
 
     /// An accessible PDF, kept in memory.
@@ -180,6 +185,7 @@ public final class PDFWriter {
         self.sink = sink
         self.accessible = accessible
         language = info.language
+        fillable = info.fillable
         surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), 595, 842)!
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         PDFRenderer.setMetadata(surface, info)
@@ -198,6 +204,7 @@ public final class PDFWriter {
             if bookmarks { bookmarkHeadings(of: page, number: pageCount + 1) }
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             elements += PDFRenderer.draw(page, into: cr, tagged: accessible)
+            fields.append(page.items.compactMap { if case let .field(rect, form) = $0 { (rect, form) } else { nil } })
             cairo_show_page(cr)
             pageCount += 1
         }
@@ -235,7 +242,10 @@ public final class PDFWriter {
         guard status == CAIRO_STATUS_SUCCESS else { return nil }
         guard accessible else { return Data() }
         let marked = elements.map { StructureElement(language: $0.language == language ? nil : $0.language, alt: $0.alt) }
-        return PDFLanguages.mark(sink.data, document: language, elements: marked)
+        return PDFEdit.edit(sink.data) { q, root in
+            PDFLanguages.mark(q, root: root, document: language, elements: marked)
+            if fillable { PDFForms.add(q, root: root, fields: fields) }
+        }
     }
 }
 

@@ -321,7 +321,7 @@ import Testing
             case let .text(shaped, _, _): return [shaped.text.style.color] + shaped.text.runs.compactMap(\.color)
             case let .rect(_, fill, stroke, _), let .ellipse(_, fill, stroke, _): return [fill, stroke].compactMap { $0 }
             case let .line(_, _, color, _), let .curve(_, _, _, _, color, _): return [color]
-            case .link, .beginTag, .endTag, .beginFigure, .image: return []
+            case .link, .beginTag, .endTag, .beginFigure, .image, .field: return []
             }
         }
     }

@@ -32,6 +32,7 @@ extension PlacedItem {
         case let .rect(r, fill, stroke, width): return .rect(move(r), fill: fill, stroke: stroke, lineWidth: width)
         case let .line(from, to, color, width): return .line(from: move(from), to: move(to), color: color, lineWidth: width)
         case let .link(r, url): return .link(move(r), url: url)
+        case let .field(r, form): return .field(move(r), form)
         case let .image(r, file, gray): return .image(move(r), file: file, gray: gray)
         case .beginTag, .endTag, .beginFigure: return self
         case let .ellipse(r, fill, stroke, width): return .ellipse(move(r), fill: fill, stroke: stroke, lineWidth: width)

@@ -7,6 +7,8 @@ public struct GridRow: FlowNode {
         public var x: Double
         public var width: Double
         public var content: any FlowNode
+        /// The cell as a form field: its whole area, inside its borders.
+        public var form: FormField?
     }
 
     public var cells: [Cell]
@@ -30,6 +32,11 @@ public struct GridRow: FlowNode {
         for cell in cells {
             let frame = Rect(x: origin.x + cell.x, y: origin.y, width: cell.width, height: height)
             page.items += [.beginTag(cellTag), .rect(frame, fill: fill, stroke: lineColor, lineWidth: lineWidth)]
+            if let form = cell.form {
+                let inset = lineWidth
+                page.items.append(.field(Rect(x: frame.minX + inset, y: frame.minY + inset, width: frame.width - 2 * inset,
+                                              height: frame.height - 2 * inset), form))
+            }
             cell.content.place(at: Point(x: frame.minX + padding, y: frame.minY + padding), into: &page)
             page.items.append(.endTag(cellTag))
         }
