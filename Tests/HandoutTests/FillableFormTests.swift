@@ -130,8 +130,15 @@ import Testing
     }
 
     @Test func onlyFormsAreFillable() throws {
-        #expect(throws: DiagnosticError.self) {
-            _ = try Sample.withPublisher { try $0.render(Sample.article, options: RenderOptions(document: .handout, fillable: true)) }
-        }
+        let folder = Sample.temporaryDirectory.appendingPathComponent("fillable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let refused = try Sample.run(CommandLineTests.executable, ["render", Sample.articlePath, "--doc", "handout", "--fillable",
+                                                                   "-o", folder.appendingPathComponent("h.pdf").path], directory: Sample.root)
+        #expect(refused.status != 0 && refused.stderr.contains("--fillable is for") && refused.stderr.contains("checklist"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("h.pdf").path))
+        let made = try Sample.run(CommandLineTests.executable, ["render", Sample.articlePath, "--doc", "checklist", "--fillable",
+                                                                "-o", folder.appendingPathComponent("c.pdf").path], directory: Sample.root)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try Self.fields(folder.appendingPathComponent("c.pdf")).count > 20)
     }
 }
