@@ -53,6 +53,9 @@ extension Pack {
         @Option(help: "The clinic printing the pack (clinic.yaml): its name, phone and emergency number on every page.")
         var clinic: String?
 
+        @Flag(inversion: .prefixedNo, help: "Also one print-ready pack-PAPER.pdf with every file (default); --no-combined makes only the files.")
+        var combined = true
+
         func validate() throws {
             if let shard, PackShard(shard) == nil {
                 throw ValidationError("--shard: '\(shard)' is not K/N with K from 1 to N, such as 2/4")
@@ -75,7 +78,7 @@ extension Pack {
                 // A bad clinic file is reported like any other, with its line and column.
                 let request = PackRequest(articles: files, documents: documents, modes: modes, papers: papers,
                                           folder: URL(fileURLWithPath: folder), workers: jobs, shard: shard.flatMap(PackShard.init),
-                                          clinic: try clinic.map(ClinicFile.load(path:)))
+                                          clinic: try clinic.map(ClinicFile.load(path:)), combined: combined)
                 return try Packer().run(request, progress: progress)
             }
             for failure in report.failures {

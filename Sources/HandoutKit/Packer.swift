@@ -22,9 +22,13 @@ public struct PackRequest: Sendable {
     public var shard: PackShard?
     /// The clinic printing the pack: on every page of every file.
     public var clinic: ClinicFile?
+    /// One print-ready PDF per paper with every file in it; without it, only the files (faster
+    /// for a library that is served or printed file by file).
+    public var combined: Bool
 
     public init(articles: [String], documents: [DocumentKind], modes: [LanguageMode], papers: [Paper], folder: URL,
-                workers: Int, shard: PackShard? = nil, clinic: ClinicFile? = nil) {
+                workers: Int, shard: PackShard? = nil, clinic: ClinicFile? = nil, combined: Bool = true) {
+        self.combined = combined
         self.articles = articles
         self.documents = documents
         self.modes = modes
@@ -91,8 +95,11 @@ public final class Packer: Sendable {
         let (articles, jobs) = plan(request, failures: &failures)
         let previous = try skipUnchanged(jobs, in: request)
         var tally = collect(render(jobs, request, previous: previous, progress: progress), of: jobs, failures: &failures)
-        if request.shard == nil {
+        if request.shard == nil, request.combined {
             combine(jobs, request, previous: previous, tally: &tally, failures: &failures, progress: progress)
+        } else if request.shard == nil {
+            // A combined PDF left by an earlier run would no longer hold what the pack holds.
+            for paper in request.papers { try? FileManager.default.removeItem(at: request.folder.appendingPathComponent("pack-\(paper.rawValue).pdf")) }
         }
         let manifest = try writeManifest(Manifest(files: tally.entries, articles: articles.map(\.reference),
                                                   shard: request.shard?.description, clinic: request.clinic?.reference),

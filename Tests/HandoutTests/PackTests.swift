@@ -461,4 +461,21 @@ import Testing
         let sums = try Self.sha256(entries.map(\.file), in: folder)
         #expect(entries.allSatisfy { sums[$0.file] == $0.sha256 })
     }
+
+    /// Without the combined PDF only the files are made, and an earlier run's combined PDF,
+    /// which would no longer hold what the pack holds, goes.
+    @Test func theCombinedPDFIsOptional() throws {
+        let root = try Self.freshFolder("pack-no-combined")
+        let folder = root.appendingPathComponent("out")
+        let paths = try Self.write(ArticleGenerator.articles(2, seed: 47), to: root)
+        let options = ["--docs", "summary", "--lang", "en", "--jobs", "2"]
+        let resources = try Self.snapshot()
+        #expect(try Self.pack(paths, into: folder, options: options, resources: resources).status == 0)
+        #expect(Self.stamps(in: folder).keys.contains("pack-a4.pdf"))
+        let files = try Self.pack(paths, into: folder, options: options + ["--no-combined"], resources: resources)
+        #expect(files.status == 0, "\(files.stderr)")
+        let made = Set(Self.stamps(in: folder).keys)
+        #expect(!made.contains("pack-a4.pdf"), "\(made)")
+        #expect(made.count == 3, "two summaries and the manifest: \(made)")
+    }
 }
