@@ -33,6 +33,7 @@ enum Pages {
         "language": ("Language", "ভাষা"),
         "paper": ("Paper", "কাগজের মাপ"),
         "large": ("Large print", "বড় অক্ষরে"),
+        "fillable": ("Fill in on a phone (checklist and diaries)", "ফোনে পূরণ করা যাবে (চেকলিস্ট ও ডায়েরি)"),
         "open": ("Open PDF", "পিডিএফ খুলুন"),
         "download": ("Download", "ডাউনলোড"),
         "back": ("All articles", "সব লেখা"),
@@ -133,6 +134,7 @@ enum Pages {
             \(options("language", LanguageMode.allCases.map(\.rawValue), selected: chosen.mode.rawValue))
             \(options("paper", Paper.allCases.map(\.rawValue), selected: chosen.paper.rawValue))
             <label><input type="checkbox" name="large-print" value="1"\(chosen.largePrint ? " checked" : "")> \(word("large", ui))</label>
+            <label><input type="checkbox" name="fillable" value="1"\(chosen.fillable ? " checked" : "")> \(word("fillable", ui))</label>
             <button type="submit" name="preview" value="1">\(word("previewButton", ui))</button>
             <button type="submit" name="download" value="0">\(word("open", ui))</button>
             <button type="submit" name="download" value="1">\(word("download", ui))</button>

@@ -138,7 +138,11 @@ struct Routes: Sendable {
     func choose(_ request: Request, slug: String) throws -> Response {
         let query = request.uri.queryParameters
         let document = try Self.document(query.get("doc").map { String($0) }, of: library.entry(slug)?.article)
-        let options = try options(request, document: document)
+        // The page offers "fillable" beside every document: it applies to the forms only.
+        let fillable = query.get("fillable") == "1" && RenderOptions.fillableDocuments.contains(document)
+        let options = try options(document: document) { name in
+            name == "fillable" ? (fillable ? "1" : "0") : query.get(name).map { String($0) }
+        }
         let download = query.get("download") == "1" ? "1" : "0"
         let lang = options.mode.rawValue.replacingOccurrences(of: "+", with: "%2B")
         // Preview: back to the article's page, showing the chosen document.
@@ -147,7 +151,8 @@ struct Routes: Sendable {
             let page = "/articles/\(slug)?doc=\(document.rawValue)&lang=\(lang)&paper=\(options.paper.rawValue)&large-print=\(options.largePrint ? 1 : 0)&ui=\(ui.rawValue)"
             return Response(status: .seeOther, headers: [.location: page])
         }
-        let location = "/articles/\(slug)/\(document.rawValue).pdf?lang=\(lang)&paper=\(options.paper.rawValue)&large-print=\(options.largePrint ? 1 : 0)&download=\(download)"
+        let location = "/articles/\(slug)/\(document.rawValue).pdf?lang=\(lang)&paper=\(options.paper.rawValue)&large-print=\(options.largePrint ? 1 : 0)"
+            + (options.fillable ? "&fillable=1" : "") + "&download=\(download)"
         return Response(status: .seeOther, headers: [.location: location])
     }
 
@@ -280,7 +285,13 @@ struct Routes: Sendable {
         }
         let large = value("large-print") ?? "0"
         guard ["0", "1"].contains(large) else { throw HTTPError(.badRequest, message: "large-print must be 0 or 1") }
-        return RenderOptions(document: document, mode: mode, paper: paper, largePrint: large == "1", clinic: clinic)
+        let fillable = value("fillable") ?? "0"
+        guard ["0", "1"].contains(fillable) else { throw HTTPError(.badRequest, message: "fillable must be 0 or 1") }
+        if fillable == "1", !RenderOptions.fillableDocuments.contains(document) {
+            throw HTTPError(.badRequest, message: "fillable is for \(RenderOptions.fillableDocuments.map(\.rawValue).joined(separator: ", ")), not the \(document.rawValue)")
+        }
+        return RenderOptions(document: document, mode: mode, paper: paper, largePrint: large == "1", clinic: clinic,
+                             fillable: fillable == "1")
     }
 
     // MARK: Responses

@@ -27,6 +27,12 @@ struct DocumentRouteTests {
         .init("summary", "bn", "bn", "letter"),
         .init("roadmap", "en", "en", "a4"),
         .init("card", "en-bn", "en+bn", "a4"),   // a raw "+" is accepted too
+        .init("treatment-planner", "en-bn", "en%2Bbn", "a4"),
+        .init("health-record", "bn", "bn", "letter"),
+        .init("caregiver", "en", "en", "a4"),
+        .init("prevention", "bn", "bn", "a4"),
+        .init("recovery", "en-bn", "en%2Bbn", "letter"),
+        .init("nutrition", "en", "en", "letter"),
     ]
 
     @Test("Every document is served as a PDF, inline, with the right file name; download=1 makes it an attachment",
@@ -203,5 +209,25 @@ struct DocumentRouteTests {
     /// The PDF's text, as poppler's pdftotext reads it.
     static func pdftotext(_ file: URL) throws -> String {
         try ToolRun.run("pdftotext", [file.path, "-"]).stdout
+    }
+
+    @Test("fillable=1 makes a form to fill on a phone, for the checklist and diaries only; the page's tick is ignored for other documents")
+    func fillableForms() async throws {
+        try await Fixture.withServer { client, _ in
+            let form = try await client.get("/articles/hemifacial-spasm/checklist.pdf?lang=en&fillable=1")
+            let paper = try await client.get("/articles/hemifacial-spasm/checklist.pdf?lang=en")
+            #expect(form.status == .ok && paper.status == .ok)
+            #expect(Bytes.contains(form.bytes, "/AcroForm") && !Bytes.contains(paper.bytes, "/AcroForm"))
+
+            let handout = try await client.get("/articles/hemifacial-spasm/handout.pdf?fillable=1")
+            #expect(handout.status == .badRequest)
+            #expect(handout.errorMessage.contains("fillable is for checklist"))
+            #expect(try await client.get("/articles/hemifacial-spasm/checklist.pdf?fillable=yes").status == .badRequest)
+
+            let diary = try await client.get("/articles/hemifacial-spasm/document?doc=diary-week&lang=bn&fillable=1&download=0")
+            #expect(diary.headers[.location] == "/articles/hemifacial-spasm/diary-week.pdf?lang=bn&paper=a4&large-print=0&fillable=1&download=0")
+            let summary = try await client.get("/articles/hemifacial-spasm/document?doc=summary&lang=bn&fillable=1&download=0")
+            #expect(summary.headers[.location] == "/articles/hemifacial-spasm/summary.pdf?lang=bn&paper=a4&large-print=0&download=0")
+        }
     }
 }
