@@ -90,6 +90,28 @@ import Testing
         }
     }
 
+    /// Tagged with languages as the others are: in a bilingual sheet each passage in Bangla
+    /// letters only is marked Bangla, each in Latin letters only is left to the document's English.
+    @Test(arguments: newDocuments)
+    func theBanglaPassagesAreMarked(document: DocumentKind) throws {
+        let rendered = try Sample.withPublisher { try $0.render(Sample.article, options: RenderOptions(document: document, mode: .bilingual)) }
+        let file = Sample.temporaryDirectory.appendingPathComponent("lang-\(UUID().uuidString).pdf")
+        try rendered.pdf.write(to: file)
+        let elements = try #require(try QPDFJSON(file).structureElements())
+        let drawn = TaggedParagraph.all(in: rendered.sheets)
+        try #require(elements.count == drawn.count)
+        var marked = 0
+        for (element, paragraph) in zip(elements, drawn) {
+            if paragraph.hasBanglaLetters && !paragraph.hasLatinLetters {
+                #expect(element["/Lang"] as? String == "u:bn", "Bangla text not marked: \(paragraph.text.prefix(60))")
+                marked += 1
+            } else if paragraph.hasLatinLetters && LanguageOfText.bengaliScalars(paragraph.text) == 0 {
+                #expect(element["/Lang"] == nil, "English text marked: \(paragraph.text.prefix(60))")
+            }
+        }
+        #expect(marked >= 5, "only \(marked) Bangla passages")
+    }
+
     // MARK: The article's rows
 
     /// The sample's options: each option named once, groups and descriptive items not options.
