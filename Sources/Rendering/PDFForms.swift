@@ -9,7 +9,17 @@ import Foundation
 import LayoutEngine
 
 enum PDFForms {
-    static func add(_ q: qpdf_data?, root: qpdf_oh, fields pages: [[(Rect, FormField)]]) {
+    /// A form field where layout put it, and the structure element (by its place in the
+    /// order they were tagged) it belongs to.
+    struct Placed {
+        var rect: Rect
+        var form: FormField
+        var owner: Int?
+    }
+
+    /// The fields of each page, their Form elements beside the elements they belong to
+    /// (`elements`, in the order they were tagged).
+    static func add(_ q: qpdf_data?, root: qpdf_oh, fields pages: [[Placed]], elements: [qpdf_oh]) {
         guard pages.contains(where: { !$0.isEmpty }) else { return }
         var tree = StructureTree(q, root: root)
         var names = FieldNames(q)
@@ -23,14 +33,15 @@ enum PDFForms {
                 annotations = qpdf_oh_new_array(q)
                 qpdf_oh_replace_key(q, page, "/Annots", annotations)
             }
-            for (rect, named) in fields {
-                var form = named
+            for placed in fields {
+                let rect = placed.rect
+                var form = placed.form
                 used[form.name, default: 0] += 1
                 if let count = used[form.name], count > 1 { form.name += "_\(count)" }
                 let widget = qpdf_make_indirect_object(q, field(q, form, rect: rect, pageHeight: height, page: page))
                 qpdf_oh_append_item(q, annotations, widget)
                 names.add(widget, named: form.name)
-                tree?.addForm(widget, page: page, form: form)
+                tree?.addForm(widget, page: page, form: form, beside: placed.owner.flatMap { $0 < elements.count ? elements[$0] : nil })
             }
         }
         qpdf_oh_replace_key(q, root, "/AcroForm", acroForm(q, fields: names.top))
@@ -138,12 +149,12 @@ private struct FieldNames {
     }
 }
 
-/// The structure tree cairo wrote, to add Form elements to: under the Document element,
-/// each pointing at its widget (OBJR), the widget back at it through the parent tree.
+/// The structure tree cairo wrote, to add Form elements to: each beside the element it
+/// belongs to (inside a table cell or label, after a paragraph), else under the Document
+/// element; each pointing at its widget (OBJR), the widget back at it through the parent tree.
 private struct StructureTree {
     let q: qpdf_data?
     let document: qpdf_oh
-    let kids: qpdf_oh
     let nums: qpdf_oh
     let treeRoot: qpdf_oh
     private var next: Int64
@@ -154,27 +165,23 @@ private struct StructureTree {
         treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
         let parents = qpdf_oh_get_key(q, treeRoot, "/ParentTree")
         nums = qpdf_oh_get_key(q, parents, "/Nums")
-        var top = qpdf_oh_get_key(q, treeRoot, "/K")
-        if qpdf_oh_is_array(q, top) != 0 { top = qpdf_oh_get_array_item(q, top, 0) }
-        guard qpdf_oh_is_dictionary(q, top) != 0, qpdf_oh_is_array(q, nums) != 0 else { return nil }
-        document = top
-        var kids = qpdf_oh_get_key(q, document, "/K")
-        if qpdf_oh_is_array(q, kids) == 0 {
-            let array = qpdf_oh_new_array(q)
-            if qpdf_oh_is_null(q, kids) == 0 { qpdf_oh_append_item(q, array, kids) }
-            qpdf_oh_replace_key(q, document, "/K", array)
-            kids = array
-        }
-        self.kids = kids
+        guard qpdf_oh_is_dictionary(q, treeRoot) != 0, qpdf_oh_is_array(q, nums) != 0 else { return nil }
+        // The Document element when the tree has one at its top, else the tree's root.
+        let top = qpdf_oh_get_key(q, treeRoot, "/K")
+        let isDocument = qpdf_oh_is_dictionary(q, top) != 0 && qpdf_oh_has_key(q, top, "/S") != 0
+            && String(cString: qpdf_oh_get_name(q, qpdf_oh_get_key(q, top, "/S"))) == "/Document"
+        document = isDocument ? top : treeRoot
         // Keys go on from the highest the parent tree has.
         let numbers = nums, count = qpdf_oh_get_array_n_items(q, nums)
         let keys = stride(from: 0, to: count, by: 2).map { qpdf_oh_get_int_value(q, qpdf_oh_get_array_item(q, numbers, $0)) }
         next = max(keys.max().map { $0 + 1 } ?? 0, qpdf_oh_get_int_value(q, qpdf_oh_get_key(q, treeRoot, "/ParentTreeNextKey")))
     }
 
-    mutating func addForm(_ widget: qpdf_oh, page: qpdf_oh, form: FormField) {
+    /// Elements a field goes inside of; beside any other, it follows it in its parent.
+    static let containers: Set<String> = ["/TD", "/TH", "/Lbl", "/LBody", "/LI"]
+
+    mutating func addForm(_ widget: qpdf_oh, page: qpdf_oh, form: FormField, beside owner: qpdf_oh?) {
         let element = qpdf_oh_parse(q, "<< /Type /StructElem /S /Form >>")
-        qpdf_oh_replace_key(q, element, "/P", document)
         let reference = qpdf_oh_parse(q, "<< /Type /OBJR >>")
         qpdf_oh_replace_key(q, reference, "/Obj", widget)
         qpdf_oh_replace_key(q, reference, "/Pg", page)
@@ -182,11 +189,41 @@ private struct StructureTree {
         qpdf_oh_replace_key(q, element, "/Alt", qpdf_oh_new_unicode_string(q, form.tooltip))
         if let language = form.language { qpdf_oh_replace_key(q, element, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
         let indirect = qpdf_make_indirect_object(q, element)
-        qpdf_oh_append_item(q, kids, indirect)
+        place(indirect, beside: owner)
         qpdf_oh_replace_key(q, widget, "/StructParent", qpdf_oh_new_integer(q, next))
         qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, next))
         qpdf_oh_append_item(q, nums, indirect)
         next += 1
         qpdf_oh_replace_key(q, treeRoot, "/ParentTreeNextKey", qpdf_oh_new_integer(q, next))
+    }
+
+    /// Into `owner` when it is a cell or a label, after it in its parent otherwise, and at the
+    /// end of the tree's top level when there is no owner.
+    private func place(_ element: qpdf_oh, beside owner: qpdf_oh?) {
+        guard let owner else { return append(element, to: document) }
+        let name = String(cString: qpdf_oh_get_name(q, qpdf_oh_get_key(q, owner, "/S")))
+        if Self.containers.contains(name) { return append(element, to: owner) }
+        let parent = qpdf_oh_get_key(q, owner, "/P")
+        let kids = kidsArray(of: parent)
+        let id = qpdf_oh_get_object_id(q, owner)
+        guard let index = (0..<qpdf_oh_get_array_n_items(q, kids)).first(where: { qpdf_oh_get_object_id(q, qpdf_oh_get_array_item(q, kids, $0)) == id })
+        else { return append(element, to: parent) }
+        qpdf_oh_replace_key(q, element, "/P", parent)
+        qpdf_oh_insert_item(q, kids, index + 1, element)
+    }
+
+    private func append(_ element: qpdf_oh, to parent: qpdf_oh) {
+        qpdf_oh_replace_key(q, element, "/P", parent)
+        qpdf_oh_append_item(q, kidsArray(of: parent), element)
+    }
+
+    /// The element's /K as an array, made one when it holds a single kid or none.
+    private func kidsArray(of parent: qpdf_oh) -> qpdf_oh {
+        let kids = qpdf_oh_get_key(q, parent, "/K")
+        if qpdf_oh_is_array(q, kids) != 0 { return kids }
+        let array = qpdf_oh_new_array(q)
+        if qpdf_oh_is_null(q, kids) == 0 { qpdf_oh_append_item(q, array, kids) }
+        qpdf_oh_replace_key(q, parent, "/K", array)
+        return array
     }
 }

@@ -35,14 +35,17 @@ enum PDFEdit {
 
 enum PDFLanguages {
     /// /Lang `document` on the catalog, and on each structure element (in the order they
-    /// were tagged) its /Lang and /Alt where `elements` gives them.
-    static func mark(_ q: qpdf_data?, root: qpdf_oh, document: String, elements: [StructureElement]) {
+    /// were tagged) its /Lang and /Alt where `elements` gives them; returns those elements.
+    @discardableResult
+    static func mark(_ q: qpdf_data?, root: qpdf_oh, document: String, elements: [StructureElement]) -> [qpdf_oh] {
         qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, document))
         qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"))
-        for (element, wanted) in zip(structureElements(q, root), elements) {
+        let tagged = structureElements(q, root)
+        for (element, wanted) in zip(tagged, elements) {
             if let language = wanted.language { qpdf_oh_replace_key(q, element, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
             if let alt = wanted.alt { qpdf_oh_replace_key(q, element, "/Alt", qpdf_oh_new_unicode_string(q, alt)) }
         }
+        return tagged
     }
 
     /// Every structure element Handout tagged, in the order it was begun: the tree read

@@ -31,12 +31,19 @@ public enum PDFRenderer {
         }
     }
 
-    /// Draws the page; returns each structure element begun on it, in order, with its
-    /// language (nil: the document's) and alternative text.
-    @discardableResult
-    /// `tagged` false draws the same marks with no structure tags and no links.
-    static func draw(_ page: PageFrame, into cr: OpaquePointer, tagged: Bool = true) -> [StructureElement] {
+    /// What drawing a page began: each structure element, in order, with its language
+    /// (nil: the document's) and alternative text; and for each form field on the page, the
+    /// element it came in (the label or cell it belongs to), nil before any.
+    struct Drawn {
         var elements: [StructureElement] = []
+        var fieldOwners: [Int?] = []
+    }
+
+    /// Draws the page. `tagged` false draws the same marks with no structure tags and no links.
+    @discardableResult
+    static func draw(_ page: PageFrame, into cr: OpaquePointer, tagged: Bool = true) -> Drawn {
+        var elements: [StructureElement] = []
+        var fieldOwners: [Int?] = []
         // Each paragraph's lines go into one structure element, in drawing order.
         var open: (text: ObjectIdentifier, tag: String)?
         func close() {
@@ -81,7 +88,8 @@ public enum PDFRenderer {
                 cairo_curve_to(cr, control1.x, control1.y, control2.x, control2.y, to.x, to.y)
                 paint(cr, fill: nil, stroke: color, lineWidth: lineWidth)
             case .field:
-                break   // a form field is added to the finished file (PDFForms), not drawn
+                // Added to the finished file (PDFForms), not drawn: here only where it belongs.
+                fieldOwners.append(elements.isEmpty ? nil : elements.count - 1)
             case let .link(rect, url):
                 if tagged { addLink(cr, rect, url: url) }
             case let .image(rect, file, gray):
@@ -95,7 +103,7 @@ public enum PDFRenderer {
                 if tagged { cairo_tag_end(cr, name) }
             }
         }
-        return elements
+        return Drawn(elements: elements, fieldOwners: fieldOwners)
     }
 
     /// A PNG file scaled into `rect`; layout has checked that it is one.
@@ -167,7 +175,7 @@ public final class PDFWriter {
     private var elements: [StructureElement] = []
     /// A form on screen: each page's form fields become AcroForm fields.
     private let fillable: Bool
-    private var fields: [[(Rect, FormField)]] = []
+    private var fields: [[PDFForms.Placed]] = []
     public private(set) var pageCount = 0
 
     /// An accessible PDF, kept in memory.
@@ -203,8 +211,11 @@ public final class PDFWriter {
         for page in pages {
             if bookmarks { bookmarkHeadings(of: page, number: pageCount + 1) }
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            elements += PDFRenderer.draw(page, into: cr, tagged: accessible)
-            fields.append(page.items.compactMap { if case let .field(rect, form) = $0 { (rect, form) } else { nil } })
+            let drawn = PDFRenderer.draw(page, into: cr, tagged: accessible)
+            let base = elements.count
+            elements += drawn.elements
+            let placed = page.items.compactMap { item -> (Rect, FormField)? in if case let .field(rect, form) = item { (rect, form) } else { nil } }
+            fields.append(zip(placed, drawn.fieldOwners).map { PDFForms.Placed(rect: $0.0, form: $0.1, owner: $1.map { base + $0 }) })
             cairo_show_page(cr)
             pageCount += 1
         }
@@ -243,8 +254,8 @@ public final class PDFWriter {
         guard accessible else { return Data() }
         let marked = elements.map { StructureElement(language: $0.language == language ? nil : $0.language, alt: $0.alt) }
         return PDFEdit.edit(sink.data) { q, root in
-            PDFLanguages.mark(q, root: root, document: language, elements: marked)
-            if fillable { PDFForms.add(q, root: root, fields: fields) }
+            let tagged = PDFLanguages.mark(q, root: root, document: language, elements: marked)
+            if fillable { PDFForms.add(q, root: root, fields: fields, elements: tagged) }
         }
     }
 }

@@ -92,6 +92,31 @@ import Testing
         #expect(text.components(separatedBy: "/MaxLen 2").count - 1 > 0, "score cells take two digits")
     }
 
+    /// A screen reader meets each field where its label is: a tick box's in its list label,
+    /// an answer line's in the item's body, a diary cell's in its table cell.
+    @Test(arguments: [DocumentKind.checklist, .diaryWeek])
+    func eachFormElementIsBesideItsLabel(document: DocumentKind) throws {
+        let (file, _, placed) = try Self.render(RenderOptions(document: document, mode: .en, fillable: true))
+        let pdf = try QPDFJSON(file)
+        let tree = try #require(pdf.structureTree())
+        let parents = tree.flatMap { element -> [String] in
+            let kids = (pdf.resolve(element["/K"]) as? [Any]) ?? [element["/K"] as Any]
+            let forms = kids.compactMap { pdf.resolve($0) as? [String: Any] }.filter { $0["/S"] as? String == "/Form" }
+            return forms.map { _ in element["/S"] as? String ?? "" }
+        }
+        let tags = Set(parents)
+        if document == .checklist {
+            #expect(tags.isSuperset(of: ["/Lbl", "/LBody"]), "\(tags)")
+        } else {
+            #expect(parents.filter { $0 == "/TD" }.count > 50, "\(tags)")
+        }
+        // The rest follow their labels at the top level; in all, one Form element per field.
+        let forms = tree.filter { $0["/S"] as? String == "/Form" }.count
+        #expect(forms == placed.count)
+        let first = try #require(tree.firstIndex { $0["/S"] as? String == "/Form" })
+        #expect(first < tree.count / 2, "fields are not all at the end of the tree")
+    }
+
     /// Empty, the form prints exactly like the paper one (poppler, every page, pixel for pixel).
     @Test(arguments: RenderOptions.fillableDocuments)
     func anEmptyFormPrintsLikeThePaperOne(document: DocumentKind) throws {
