@@ -90,8 +90,8 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
-        // The bench draws its floor with Rendering and TextShaping directly, beside Handout.
-        .executableTarget(name: "HandoutBench", dependencies: ["HandoutKit", "LayoutEngine", "Rendering", "TextShaping"],
+        // The bench draws its floor with TextShaping's Floor (Pango and Cairo alone), beside Handout.
+        .executableTarget(name: "HandoutBench", dependencies: ["HandoutKit", "LayoutEngine", "TextShaping"],
                           swiftSettings: strict),
         // A fixed-width shaper, so layout is checked exactly and without fonts.
         .target(name: "TestSupport", dependencies: ["LayoutEngine", "Diagnostics"], path: "Tests/TestSupport", swiftSettings: strict),

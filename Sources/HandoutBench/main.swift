@@ -4,7 +4,6 @@
 import Foundation
 import HandoutKit
 import LayoutEngine
-import Rendering
 import TextShaping
 
 let arguments = CommandLine.arguments

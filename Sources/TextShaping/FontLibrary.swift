@@ -16,7 +16,7 @@ public final class FontLibrary {
 
     public let directory: URL
     let fontMap: UnsafeMutablePointer<PangoFontMap>
-    package let context: OpaquePointer
+    let context: OpaquePointer
 
     /// Loads the fonts in `directory`; throws if any shipped font is missing there.
     public init(directory: URL) throws(DiagnosticError) {
