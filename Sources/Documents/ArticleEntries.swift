@@ -17,7 +17,13 @@ public enum ArticleEntries {
     /// article's order, each once: the drugs section's "Botulinum toxin (Botox)" is the
     /// treatments section's "Botulinum toxin (Botox) injections".
     public static func treatmentOptions(_ article: Article) -> [NamedEntry] {
-        distinct([.treatments, .drugs, .surgery].flatMap { entries(article.sections[$0]) })
+        distinct([.treatments, .drugs, .surgery].flatMap { entries(article.sections[$0]) }).filter { !isCondition($0.name.en) }
+    }
+
+    /// "If a tumour is found: …" says when something else is done; it is not an option to weigh.
+    static func isCondition(_ name: String) -> Bool {
+        let lead = name.lowercased()
+        return ["if ", "when ", "in case "].contains { lead.hasPrefix($0) }
     }
 
     /// The tests the diagnostic tests section names.

@@ -126,6 +126,7 @@ import Testing
             #expect(!names.contains(notOption), "'\(notOption)' is not an option of its own")
         }
         #expect(names.filter { $0 == "Nerve grafting" }.count == 1, "named in treatments and surgery, listed once")
+        #expect(!names.contains { $0.hasPrefix("If ") }, "'If a tumour … is found' is a condition, not an option")
         let carbamazepine = ArticleEntries.treatmentOptions(Sample.article).first { $0.name.en == "Carbamazepine" }
         #expect(carbamazepine?.description?.en == "calms overactive nerve signals.")
         #expect(carbamazepine?.description?.bn == "অতি-সক্রিয় স্নায়ুর সংকেত শান্ত করে।")
