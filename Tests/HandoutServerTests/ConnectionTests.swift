@@ -28,7 +28,9 @@ struct ConnectionTests {
                 try await outbound.write(ByteBuffer(string: bytes))
                 answer = try? await withTimeLimit(patience, else: CancellationError()) {
                     var text = ""
-                    for try await chunk in inbound { text += String(buffer: chunk) }
+                    // A reset is the server closing too (a busy machine can turn a close into one):
+                    // what was read before it is the answer.
+                    do { for try await chunk in inbound { text += String(buffer: chunk) } } catch {}
                     return text
                 }
             }
