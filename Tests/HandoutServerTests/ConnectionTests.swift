@@ -27,7 +27,9 @@ struct ConnectionTests {
         nonisolated(unsafe) var answer: String?
         do {
             try await channel.executeThenClose { inbound, outbound in
-                try await outbound.write(ByteBuffer(string: bytes))
+                // On a loaded machine this task may not run again before the server's idle timer
+                // has closed the new connection: closed before the request went out is "".
+                do { try await outbound.write(ByteBuffer(string: bytes)) } catch { answer = ""; return }
                 answer = try? await withTimeLimit(patience, else: CancellationError()) {
                     var text = ""
                     // A reset is the server closing too (a busy machine can turn a close into one):
@@ -60,7 +62,11 @@ struct ConnectionTests {
     @Test("An idle keep-alive connection is closed after the idle timeout, once its answer is sent")
     func idleKeepAlive() async throws {
         try await Self.withLiveServer({ $0.idleTimeout = 2 }) { port in
-            let answer = try await Self.exchange(port: port, "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            // Closed before the request went out (a starved test task) says nothing: ask again.
+            var answer: String?
+            for _ in 0..<3 where answer?.isEmpty ?? true {
+                answer = try await Self.exchange(port: port, "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            }
             #expect(answer?.hasPrefix("HTTP/1.1 200") == true, "\(answer ?? "still open")")
             #expect(answer?.hasSuffix("ok\narticles: 1\n") == true)
         }
