@@ -22,7 +22,7 @@ public enum HealthRecord: DocumentDefinition {
               rows: Writer.blankRows(5, columns: 4), anchor: "medicines-now")
         table(.medicinesBefore, [.medicineName, .dose, .howLong, .didItHelp], widths: [2, 1, 1.2, 1.3],
               rows: Writer.blankRows(3, columns: 4), anchor: "medicines-before")
-        let tests = ArticleEntries.tests(context.article).map { [writer.cell(NamedEntry(name: $0.name))] + Writer.blankRows(1, columns: 3)[0] }
+        let tests = ArticleEntries.tests(context.article).map { [writer.cell(NamedEntry(name: $0.name))] + Writer.blankCells(3) }
         table(.testResults, [.test, .date, .result, .reportKept], widths: [2, 1, 1.6, 1.4],
               rows: tests + Writer.blankRows(blankTests, columns: 4), anchor: "test-results")
         table(.pastIllnesses, [.illnessOrOperation, .when, .notes], widths: [2, 1, 2], rows: Writer.blankRows(3, columns: 3),

@@ -5,32 +5,38 @@ import ArticleModel
 import Diagnostics
 import LayoutEngine
 
-public enum PreventionGuide: DocumentDefinition {
-    static let topic = TopicGuide(sections: [.prevention], title: .preventionGuide,
+public enum PreventionGuide: TopicGuideDefinition {
+    public static let guide = TopicGuide(document: .prevention, sections: [.prevention], title: .preventionGuide,
                                   plan: [(.habitsToChange, 3), (.nextVisit, 2)])
-    public static let fittedParts = topic.sections.map(\.rawValue)
-    public static func missing(in article: Article) -> Diagnostic? { topic.missing(in: article, document: .prevention) }
-    public static func plan(_ context: DocumentContext) -> DocumentPlan { topic.plan(context) }
 }
 
-public enum RecoveryGuide: DocumentDefinition {
+public enum RecoveryGuide: TopicGuideDefinition {
     /// Recovery is also what the article says of daily life with the condition.
-    static let topic = TopicGuide(sections: [.recovery, .livingWith], title: .recoveryGuide,
+    public static let guide = TopicGuide(document: .recovery, sections: [.recovery, .livingWith], title: .recoveryGuide,
                                   plan: [(.activityPlan, 3), (.therapyGiven, 2), (.followUp, 2)])
-    public static let fittedParts = topic.sections.map(\.rawValue)
-    public static func missing(in article: Article) -> Diagnostic? { topic.missing(in: article, document: .recovery) }
-    public static func plan(_ context: DocumentContext) -> DocumentPlan { topic.plan(context) }
 }
 
-public enum NutritionGuide: DocumentDefinition {
-    static let topic = TopicGuide(sections: [.diet], title: .nutritionGuide, plan: [(.myFoods, 3)], medicineTimes: true)
-    public static let fittedParts = topic.sections.map(\.rawValue)
-    public static func missing(in article: Article) -> Diagnostic? { topic.missing(in: article, document: .nutrition) }
-    public static func plan(_ context: DocumentContext) -> DocumentPlan { topic.plan(context) }
+public enum NutritionGuide: TopicGuideDefinition {
+    public static let guide = TopicGuide(document: .nutrition, sections: [.diet], title: .nutritionGuide, plan: [(.myFoods, 3)],
+                                  medicineTimes: true)
+}
+
+/// A guide is its `TopicGuide`: what it prints, what it needs, what an error asks to shorten.
+public protocol TopicGuideDefinition: DocumentDefinition {
+    static var guide: TopicGuide { get }
+}
+
+extension TopicGuideDefinition {
+    /// The article's sections the guide is made from.
+    public static var subject: [SectionKind] { guide.sections }
+    public static var fittedParts: [String] { guide.sections.map(\.rawValue) }
+    public static func missing(in article: Article) -> Diagnostic? { guide.missing(in: article) }
+    public static func plan(_ context: DocumentContext) -> DocumentPlan { guide.plan(context) }
 }
 
 /// One guide: the article's sections it prints, its title, and the plan to fill in.
-struct TopicGuide {
+public struct TopicGuide: Sendable {
+    let document: DocumentKind
     let sections: [SectionKind]
     let title: Label
     /// Headings with lines to write on under each.
@@ -39,7 +45,7 @@ struct TopicGuide {
     var medicineTimes = false
 
     /// An error when the article has none of the guide's sections: nothing to print but advice it does not give.
-    func missing(in article: Article, document: DocumentKind) -> Diagnostic? {
+    func missing(in article: Article) -> Diagnostic? {
         guard sections.allSatisfy({ article.sections[$0]?.blocks.isEmpty ?? true }) else { return nil }
         let names = sections.map { "'\($0.rawValue)'" }.joined(separator: " or ")
         return .error("'\(article.metadata.slug)' has no \(names) section, so it makes no \(document.rawValue) guide",

@@ -33,7 +33,7 @@ public enum TreatmentPlanner: DocumentDefinition {
             [TextRun(writer.labels.text(.treatmentOption, language), language: language.rawValue)]
         }
         let aspects: [Label] = [.benefitsTold, .risks, .costWhere, .myDecision]
-        let rows = options.map { option in languages.map { writer.cell(option, languages: [$0]) } + Writer.blankRows(1, columns: aspects.count)[0] }
+        let rows = options.map { option in languages.map { writer.cell(option, languages: [$0]) } + Writer.blankCells(aspects.count) }
         return writer.writingTable(headerRuns: named + aspects.map { writer.labelRuns($0) },
                                    widths: languages.map { .flexible(languages.count == 1 ? 2 : $0 == .bn ? 1.45 : 1.3) } + aspects.map { _ in .flexible(0.7) },
                                    rows: rows + Writer.blankRows(blankOptions, columns: languages.count + aspects.count), anchor: "treatment-options")

@@ -102,10 +102,11 @@ extension Writer {
         return .table(table)
     }
 
+    /// Empty cells, to write in.
+    static func blankCells(_ count: Int) -> [[Block]] { Array(repeating: [], count: count) }
+
     /// Rows of empty cells.
-    static func blankRows(_ count: Int, columns: Int) -> [[[Block]]] {
-        Array(repeating: Array(repeating: [], count: columns), count: count)
-    }
+    static func blankRows(_ count: Int, columns: Int) -> [[[Block]]] { Array(repeating: blankCells(columns), count: count) }
 
     /// A cell holding a label in the document's language(s).
     func cell(_ label: Label) -> [Block] { cell(runs: labelRuns(label)) }

@@ -498,7 +498,7 @@ extension DocumentTests {
             case .caregiver:
                 return title + signs
             case .prevention, .recovery, .nutrition:
-                let kinds: [SectionKind] = document == .prevention ? [.prevention] : document == .recovery ? [.recovery, .livingWith] : [.diet]
+                let kinds = (document.definition as? any TopicGuideDefinition.Type)?.subject ?? []
                 let sections = kinds.compactMap { article.sections[$0] }
                 return title + signs + named(document.rawValue, sections.flatMap { ($0.title.map { [$0] } ?? []) + $0.blocks.flatMap(\.allTexts) })
                     + [("disclaimer", article.disclaimer)]
