@@ -33,13 +33,27 @@ public enum ArticleEntries {
 
     /// Leads of items that describe one option ("How it works:", "Risks:"), not options themselves.
     static let aspects = ["how it works", "how it is done", "what happens", "benefit", "risk", "side effect", "before you decide",
-                          "who it is for", "results", "success", "recovery", "cost"]
+                          "who it is for", "results", "success", "recovery", "cost", "follow-up", "follow up"]
 
+    /// The entries of a section's lists, and of its sub-headings: a page like the NHS's names
+    /// each option in a heading ("Botox injection") with paragraphs about it under it. A
+    /// heading on an aspect ("Follow-up treatment", "Risks") names no option.
     static func entries(_ section: Section?) -> [NamedEntry] {
-        (section?.blocks ?? []).flatMap { block -> [NamedEntry] in
-            guard case .list(let list) = block else { return [] }
-            return entries(list.items)
+        let blocks = section?.blocks ?? []
+        return blocks.indices.flatMap { index -> [NamedEntry] in
+            switch blocks[index] {
+            case .list(let list): return entries(list.items)
+            case .heading(let name) where !isAspect(name.en):
+                let about = blocks.dropFirst(index + 1).first.flatMap { if case .paragraph(let text) = $0 { text } else { nil } }
+                return [NamedEntry(name: name, description: about.map(firstSentence))]
+            default: return []
+            }
         }
+    }
+
+    static func isAspect(_ name: String) -> Bool {
+        let lead = name.lowercased()
+        return aspects.contains { lead.hasPrefix($0) }
     }
 
     /// Each item names an entry, except a bare bold heading over a list ("**Main
@@ -50,10 +64,7 @@ public enum ArticleEntries {
             let (name, rest) = lead(item.text)
             let children = item.children
             guard rest == nil, !children.isEmpty else { return [NamedEntry(name: name, description: rest.map(firstSentence))] }
-            let described = children.filter { child in
-                let lead = Self.lead(child.text).name.en.lowercased()
-                return aspects.contains { lead.hasPrefix($0) }
-            }
+            let described = children.filter { isAspect(Self.lead($0.text).name.en) }
             guard described.count * 2 >= children.count, let first = described.first, let about = lead(first.text).rest else {
                 return entries(children)
             }

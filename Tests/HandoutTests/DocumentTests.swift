@@ -490,9 +490,9 @@ extension DocumentTests {
             case .card:
                 return title + signs
             case .treatmentPlanner:
-                let options = ArticleEntries.treatmentOptions(article)
-                return title + named("treatment option", options.map(\.name))
-                    + named("treatment option description", options.compactMap(\.description)) + signs
+                // Each option's name, then what the article says of it, row by row.
+                let options = ArticleEntries.treatmentOptions(article).flatMap { [$0.name] + ($0.description.map { [$0] } ?? []) }
+                return title + named("treatment option", options) + signs
             case .healthRecord:
                 return title + named("test", ArticleEntries.tests(article).map(\.name)) + signs
             case .caregiver:

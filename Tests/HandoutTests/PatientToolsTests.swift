@@ -38,6 +38,14 @@ import Testing
         return article
     }
 
+    /// The NHS page names each treatment in a sub-heading with paragraphs under it: those are the options.
+    @Test func anNHSPagesTreatmentHeadingsAreThePlannersOptions() throws {
+        let options = ArticleEntries.treatmentOptions(try Self.imported(Self.realPages[0]))
+        #expect(options.map(\.name.en) == ["Medicine", "Stretching the muscle (balloon dilation)", "Botox injection", "Surgery"])
+        #expect(options.first { $0.name.en == "Botox injection" }?.description?.en
+            == "Using an endoscope, botox is injected into the ring of muscle that lets food into your stomach, causing it to relax.")
+    }
+
     @Test func theImportedPagesMakeTheGuidesTheirContentAllows() throws {
         let achalasia = DocumentKind.made(from: try Self.imported(Self.realPages[0]))
         #expect(achalasia.contains(.treatmentPlanner) && achalasia.contains(.healthRecord) && achalasia.contains(.caregiver))
