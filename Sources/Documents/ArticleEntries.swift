@@ -82,12 +82,21 @@ public enum ArticleEntries {
 
     /// A markup string's bold lead and what follows it, without the colon between them.
     static func split(_ markup: String) -> (name: String, rest: String)? {
-        guard markup.hasPrefix("**"), let close = markup.range(of: "**", range: markup.index(markup.startIndex, offsetBy: 2)..<markup.endIndex)
+        // The bold lead, or a bold lead that is a link ("[**endoscopy**](https://…) – …", as the NHS writes).
+        let opening = markup.hasPrefix("[**") ? "[**" : "**"
+        let closing = opening == "[**" ? "**](" : "**"
+        guard markup.hasPrefix(opening), let close = markup.range(of: closing, range: markup.index(markup.startIndex, offsetBy: opening.count)..<markup.endIndex)
         else { return nil }
-        let colon: Set<Character> = [":", "ঃ"]
-        let name = String(markup[markup.index(markup.startIndex, offsetBy: 2)..<close.lowerBound])
-        let rest = markup[close.upperBound...].drop { colon.contains($0) || $0 == " " }
-        return (String(name.reversed().drop { colon.contains($0) || $0 == " " }.reversed()), String(rest))
+        var after = close.upperBound
+        if opening == "[**" {
+            guard let end = markup[after...].firstIndex(of: ")") else { return nil }
+            after = markup.index(after: end)
+        }
+        // What separates the name from what is said of it: a colon, or a dash.
+        let separators: Set<Character> = [":", "ঃ", "–", "—", "-", " "]
+        let name = String(markup[markup.index(markup.startIndex, offsetBy: opening.count)..<close.lowerBound])
+        let rest = markup[after...].drop { separators.contains($0) }
+        return (String(name.reversed().drop { separators.contains($0) }.reversed()), String(rest))
     }
 
     /// The text's first sentence, in each language (a Bangla sentence ends with a dari).

@@ -46,6 +46,14 @@ import Testing
             == "Using an endoscope, botox is injected into the ring of muscle that lets food into your stomach, causing it to relax.")
     }
 
+    /// The NHS writes tests as "**manometry** – a small plastic tube …", a link around the bold
+    /// for some ("[**endoscopy**](…) – …"): the record's rows are the names alone.
+    @Test func anNHSPagesTestsAreTheRecordsRows() throws {
+        let tests = ArticleEntries.tests(try Self.imported(Self.realPages[0]))
+        #expect(tests.map(\.name.en) == ["manometry", "barium swallow", "endoscopy"])
+        #expect(tests.first?.description?.en.hasPrefix("a small plastic tube") == true)
+    }
+
     @Test func theImportedPagesMakeTheGuidesTheirContentAllows() throws {
         let achalasia = DocumentKind.made(from: try Self.imported(Self.realPages[0]))
         #expect(achalasia.contains(.treatmentPlanner) && achalasia.contains(.healthRecord) && achalasia.contains(.caregiver))
