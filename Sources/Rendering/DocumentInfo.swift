@@ -1,4 +1,5 @@
 // What the PDF says about itself: title, author, dates. Fixed dates keep output reproducible.
+import TextShaping
 
 public struct DocumentInfo: Sendable, Hashable {
     public var title: String
@@ -23,5 +24,11 @@ public struct DocumentInfo: Sendable, Hashable {
         self.keywords = keywords
         self.creator = creator
         self.date = date
+    }
+
+    /// The fields in the PDF's document information dictionary.
+    var metadata: [(PDFMetadata, String)] {
+        [(.title, title), (.author, author), (.subject, subject), (.keywords, keywords), (.creator, creator),
+         (.createDate, date), (.modDate, date)]
     }
 }

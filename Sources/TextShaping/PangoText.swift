@@ -43,9 +43,8 @@ public final class PangoText: ShapedText {
     /// its glyphs (one cluster per word): cairo then writes one /ActualText per word, and
     /// extractors no longer see a gap inside a word after a vowel sign or a reph. Other runs
     /// keep Pango's own clusters.
-    /// The one place a C handle crosses modules: Rendering owns the cairo context, this
-    /// module the Pango line. `package`, so nothing above Rendering can see it.
-    package func drawLine(_ index: Int, x: Double, y: Double, cairo: OpaquePointer) {
+    public func drawLine(_ index: Int, x: Double, y: Double, on canvas: Canvas) {
+        let cairo = canvas.cairo
         let text = pango_layout_get_text(layout)!
         var pen = x
         var node = layoutLine(index).pointee.runs
