@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "Translation", dependencies: ["ArticleModel", "Diagnostics", "CGettextPO"], swiftSettings: strict),
         .target(name: "LayoutEngine", dependencies: ["Diagnostics"], swiftSettings: strict),
         .target(name: "TextShaping", dependencies: ["LayoutEngine", "Diagnostics", "CPangoCairo"], swiftSettings: strict),
-        .target(name: "Rendering", dependencies: ["LayoutEngine", "TextShaping", "CQPDF"],
+        .target(name: "Rendering", dependencies: ["LayoutEngine", "TextShaping", "CQPDF", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .target(name: "Documents", dependencies: ["ArticleModel", "Diagnostics", "LayoutEngine", "CQRencode"], swiftSettings: strict),
         .target(name: "HandoutKit", dependencies: ["ArticleModel", "Diagnostics", "LayoutEngine", "Documents", "TextShaping", "Rendering",

@@ -10,42 +10,27 @@ struct StructureElement {
     var alt: String?
 }
 
-/// The finished file's objects edited with libqpdf (never its bytes by hand).
-enum PDFEdit {
-    /// QPDF_ERRORS, a macro Swift does not import.
-    static let qpdfErrors: QPDF_ERROR_CODE = 1 << 1
-
-    /// `pdf` read, changed by `edit` and written again with a deterministic ID; returned
-    /// unchanged if it cannot be read back.
-    static func edit(_ pdf: Data, _ edit: (qpdf_data?, qpdf_oh) -> Void) -> Data {
-        var q: qpdf_data? = qpdf_init()
-        defer { qpdf_cleanup(&q) }
-        qpdf_set_suppress_warnings(q, 1)
-        let read = pdf.withUnsafeBytes { bytes in
-            qpdf_read_memory(q, "handout.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
-        }
-        guard read & qpdfErrors == 0 else { return pdf }
-        edit(q, qpdf_get_root(q))
-        qpdf_init_write_memory(q)
-        qpdf_set_deterministic_ID(q, 1)   // same input, same bytes
-        guard qpdf_write(q) & qpdfErrors == 0, let buffer = qpdf_get_buffer(q) else { return pdf }
-        return Data(bytes: buffer, count: qpdf_get_buffer_length(q))
-    }
-}
-
 enum PDFLanguages {
+    /// What marking changed: every structure element Handout tagged (in the order they
+    /// were tagged), and the objects given a new key (the catalog first).
+    struct Marked {
+        var elements: [qpdf_oh]
+        var changed: [qpdf_oh]
+    }
+
     /// /Lang `document` on the catalog, and on each structure element (in the order they
-    /// were tagged) its /Lang and /Alt where `elements` gives them; returns those elements.
-    @discardableResult
-    static func mark(_ q: qpdf_data?, root: qpdf_oh, document: String, elements: [StructureElement]) -> [qpdf_oh] {
+    /// were tagged) its /Lang and /Alt where `elements` gives them.
+    static func mark(_ q: qpdf_data?, root: qpdf_oh, document: String, elements: [StructureElement]) -> Marked {
         qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, document))
         qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"))
         let tagged = structureElements(q, root)
-        for (element, wanted) in zip(tagged, elements) {
+        var changed = [root]
+        for (element, wanted) in zip(tagged, elements) where wanted.language != nil || wanted.alt != nil {
             if let language = wanted.language { qpdf_oh_replace_key(q, element, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
             if let alt = wanted.alt { qpdf_oh_replace_key(q, element, "/Alt", qpdf_oh_new_unicode_string(q, alt)) }
+            changed.append(element)
         }
-        return tagged
+        return Marked(elements: tagged, changed: changed)
     }
 
     /// Every structure element Handout tagged, in the order it was begun: the tree read

@@ -174,9 +174,12 @@ public final class PDFWriter {
         guard canvas.finish() else { return nil }
         guard accessible else { return Data() }
         let marked = elements.map { StructureElement(language: $0.language == language ? nil : $0.language, alt: $0.alt) }
+        guard fillable else {
+            return PDFEdit.update(sink.data) { q, root in PDFLanguages.mark(q, root: root, document: language, elements: marked).changed }
+        }
         return PDFEdit.edit(sink.data) { q, root in
-            let tagged = PDFLanguages.mark(q, root: root, document: language, elements: marked)
-            if fillable { PDFForms.add(q, root: root, fields: fields, elements: tagged) }
+            let tagged = PDFLanguages.mark(q, root: root, document: language, elements: marked).elements
+            PDFForms.add(q, root: root, fields: fields, elements: tagged)
         }
     }
 }
