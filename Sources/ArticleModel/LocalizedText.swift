@@ -98,59 +98,66 @@ public struct InlineRun: Sendable, Hashable {
 /// runs. A marker that is never closed is kept as a literal character, so no text is
 /// ever lost.
 public func inlineRuns(_ markup: String) -> [InlineRun] {
-    // Most text has no emphasis at all: one run, without the character-by-character scan.
-    if !markup.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "[") }) {
+    let bytes = Array(markup.utf8)
+    // Most text has no emphasis at all: one run, without the scan.
+    if !bytes.contains(where: { $0 == star || $0 == underscore || $0 == openBracket }) {
         return markup.isEmpty ? [] : [InlineRun(markup, bold: false, italic: false)]
     }
+    // The markers are ASCII, so the scan goes byte by byte: a UTF-8 byte of any other
+    // character is never one of them (walking Characters cost a grapheme break each).
     var runs: [InlineRun] = []
     var bold = false
-    var italic: Character?   // the marker that opened the italic run
-    var current = ""
-    var rest = Substring(markup)
+    var italic: UInt8?   // the marker that opened the italic run
+    var current: [UInt8] = []
+    var index = 0
 
     func flush() {
-        if !current.isEmpty { runs.append(InlineRun(current, bold: bold, italic: italic != nil)) }
-        current = ""
+        if !current.isEmpty { runs.append(InlineRun(String(decoding: current, as: UTF8.self), bold: bold, italic: italic != nil)) }
+        current.removeAll()
     }
+    func boldAt(_ at: Int) -> Bool { at + 1 < bytes.count && bytes[at] == star && bytes[at + 1] == star }
 
-    while let character = rest.first {
-        if character == "[", let link = linkAhead(rest) {
+    while index < bytes.count {
+        let byte = bytes[index]
+        if byte == openBracket, let link = linkAhead(bytes, at: index) {
             flush()
             runs.append(InlineRun(link.text, bold: bold, italic: italic != nil, link: link.url))
-            rest = rest[link.end...]
-        } else if rest.hasPrefix("**") {
-            if bold || rest.dropFirst(2).contains("**") { flush(); bold.toggle() } else { current += "**" }
-            rest = rest.dropFirst(2)
-        } else if let marker = italic, character == marker {
-            flush(); italic = nil; rest = rest.dropFirst()
-        } else if italic == nil, character == "*" || character == "_", closesLater(character, in: rest.dropFirst()) {
-            flush(); italic = character; rest = rest.dropFirst()
+            index = link.end
+        } else if boldAt(index) {
+            if bold || (index + 2..<bytes.count).contains(where: boldAt) { flush(); bold.toggle() } else { current += [star, star] }
+            index += 2
+        } else if let marker = italic, byte == marker {
+            flush(); italic = nil; index += 1
+        } else if italic == nil, byte == star || byte == underscore, closesLater(byte, in: bytes, after: index) {
+            flush(); italic = byte; index += 1
         } else {
-            current.append(character); rest = rest.dropFirst()
+            current.append(byte); index += 1
         }
     }
     flush()
     return runs
 }
 
-/// `[text](https://…)` at the start of `text`: its words, its address and where it ends.
-private func linkAhead(_ text: Substring) -> (text: String, url: String, end: Substring.Index)? {
-    guard let close = text.firstIndex(of: "]"), text[close...].hasPrefix("](http") else { return nil }
-    let address = text[text.index(close, offsetBy: 2)...]
-    guard let end = address.firstIndex(of: ")") else { return nil }
-    let url = address[..<end]
-    let words = text[text.index(after: text.startIndex)..<close]
-    guard !words.isEmpty, !url.contains(" "), !words.contains("[") else { return nil }
-    return (String(words), String(url), address.index(after: end))
+private let star = UInt8(ascii: "*"), underscore = UInt8(ascii: "_"), openBracket = UInt8(ascii: "[")
+
+/// `[text](https://…)` starting at `start`: its words, its address and the index after it.
+private func linkAhead(_ bytes: [UInt8], at start: Int) -> (text: String, url: String, end: Int)? {
+    guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "]")),
+          bytes[close...].starts(with: "](http".utf8) else { return nil }
+    let address = close + 2
+    guard let end = bytes[address...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+    let url = bytes[address..<end], words = bytes[(start + 1)..<close]
+    guard !words.isEmpty, !url.contains(UInt8(ascii: " ")), !words.contains(openBracket) else { return nil }
+    return (String(decoding: words, as: UTF8.self), String(decoding: url, as: UTF8.self), end + 1)
 }
 
 /// An italic marker only opens if the same marker closes it later, outside a `**` pair.
-private func closesLater(_ marker: Character, in text: Substring) -> Bool {
-    var rest = text
-    while let character = rest.first {
-        if rest.hasPrefix("**") { rest = rest.dropFirst(2); continue }
-        if character == marker { return true }
-        rest = rest.dropFirst()
+private func closesLater(_ marker: UInt8, in bytes: [UInt8], after start: Int) -> Bool {
+    var index = start + 1
+    while index < bytes.count {
+        if bytes[index] == star, index + 1 < bytes.count, bytes[index + 1] == star { index += 2; continue }
+        if bytes[index] == marker { return true }
+        index += 1
     }
     return false
 }

@@ -171,13 +171,13 @@ public final class PDFWriter {
     /// if writing failed, with `errno` saying why).
     public func finish() -> Data? {
         if accessible { canvas.endTag("Document") }
-        guard canvas.finish() else { return nil }
+        guard canvas.finish(), sink.flush() else { return nil }
         guard accessible else { return Data() }
         let marked = elements.map { StructureElement(language: $0.language == language ? nil : $0.language, alt: $0.alt) }
         guard fillable else {
-            return PDFEdit.update(sink.data) { q, root in PDFLanguages.mark(q, root: root, document: language, elements: marked).changed }
+            return PDFEdit.update(Data(sink.bytes)) { q, root in PDFLanguages.mark(q, root: root, document: language, elements: marked).changed }
         }
-        return PDFEdit.edit(sink.data) { q, root in
+        return PDFEdit.edit(Data(sink.bytes)) { q, root in
             let tagged = PDFLanguages.mark(q, root: root, document: language, elements: marked).elements
             PDFForms.add(q, root: root, fields: fields, elements: tagged)
         }
@@ -198,20 +198,27 @@ public enum FileOutput {
     }
 }
 
-/// Where the bytes Cairo writes go: kept in memory, or written straight to a file.
+/// Where the bytes Cairo writes go: kept in memory, or written to a file in blocks (cairo
+/// hands over a few bytes at a time: a system call, or a `Data` append, for each costs more
+/// than making them).
 final class ByteSink {
-    var data = Data()
+    private(set) var bytes: [UInt8] = []
     let descriptor: Int32?
+    private static let block = 1 << 16
 
     init(descriptor: Int32? = nil) {
         self.descriptor = descriptor
     }
 
-    func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let descriptor else {
-            data.append(contentsOf: bytes)
-            return true
-        }
-        return FileOutput.writeAll(descriptor, bytes)
+    func write(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        bytes.append(contentsOf: chunk)
+        return descriptor == nil || bytes.count < Self.block || flush()
+    }
+
+    /// Writes what is held to the file; false if that failed (`errno` says why).
+    func flush() -> Bool {
+        guard let descriptor, !bytes.isEmpty else { return true }
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes.withUnsafeBytes { FileOutput.writeAll(descriptor, $0) }
     }
 }
