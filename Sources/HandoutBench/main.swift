@@ -48,10 +48,11 @@ func copies(of articlePath: String, count: Int) throws -> (folder: URL, paths: [
 }
 
 /// A pack of `paths` × `documents` in English on A4 into a fresh folder: milliseconds and pages.
-func pack(_ paths: [String], documents: [DocumentKind], workers: Int) throws -> (time: Double, pages: Int, files: Int) {
+func pack(_ paths: [String], documents: [DocumentKind], workers: Int, combined: Bool = true) throws -> (time: Double, pages: Int, files: Int) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handout-bench-pack-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let request = PackRequest(articles: paths, documents: documents, modes: [.en], papers: [.a4], folder: folder, workers: workers)
+    var request = PackRequest(articles: paths, documents: documents, modes: [.en], papers: [.a4], folder: folder, workers: workers)
+    request.combined = combined
     var report: PackReport!
     let time = try milliseconds { report = try Packer().run(request) { _, _, _ in } }
     if !report.failures.isEmpty { fail("pack failed: \(report.failures.map(\.subject))") }
@@ -130,19 +131,22 @@ do {
     }
     print(String(format: "peak memory after rendering: %.1f MB", peakMemoryMB()))
 
-    // Scaling: the same pack (copies of the article: handout and summary, English, A4,
-    // with the combined PDF) on one worker and on every core.
+    // Scaling: the same pack (copies of the article: handout and summary, English, A4) on
+    // one worker and on every core, without and with the combined print PDF (drawn into
+    // one file, so by one thread at a time).
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    let (folder, paths) = try copies(of: articlePath, count: 8)
+    let (folder, paths) = try copies(of: articlePath, count: 24)
     defer { try? FileManager.default.removeItem(at: folder) }
-    print("\npack of \(paths.count) articles × handout, summary (en, A4), with the combined PDF:")
-    var single = 0.0
-    for workers in Set([1, cores]).sorted() {
-        let result = try pack(paths, documents: [.handout, .summary], workers: workers)
-        if workers == 1 { single = result.time }
-        print(String(format: "  %d worker%@: %d files, %d pages in %.0f ms: %.0f pages/s, %.2f× one worker (ideal %d×)",
-                     workers, workers == 1 ? " " : "s", result.files, result.pages, result.time,
-                     Double(result.pages) / result.time * 1000, single / result.time, workers))
+    for combined in [false, true] {
+        print("\npack of \(paths.count) articles × handout, summary (en, A4), \(combined ? "with" : "without") the combined PDF:")
+        var single = 0.0
+        for workers in Set([1, cores]).sorted() {
+            let result = try pack(paths, documents: [.handout, .summary], workers: workers, combined: combined)
+            if workers == 1 { single = result.time }
+            print(String(format: "  %d worker%@: %d files, %d pages in %.0f ms: %.0f pages/s, %.2f× one worker (ideal %d×)",
+                         workers, workers == 1 ? " " : "s", result.files, result.pages, result.time,
+                         Double(result.pages) / result.time * 1000, single / result.time, workers))
+        }
     }
 
     // Memory as a pack grows: each size in its own process, so each peak is its own.
