@@ -19,7 +19,7 @@ enum PDFForms {
 
     /// The fields of each page, their Form elements beside the elements they belong to
     /// (`elements`, in the order they were tagged).
-    static func add(_ q: qpdf_data?, root: qpdf_oh, fields pages: [[Placed]], elements: [qpdf_oh]) {
+    static func add(_ q: qpdf_data?, root: qpdf_oh, fields pages: [[Placed]], elements: [Int: qpdf_oh]) {
         guard pages.contains(where: { !$0.isEmpty }) else { return }
         var tree = StructureTree(q, root: root)
         var names = FieldNames(q)
@@ -41,7 +41,7 @@ enum PDFForms {
                 let widget = qpdf_make_indirect_object(q, field(q, form, rect: rect, pageHeight: height, page: page))
                 qpdf_oh_append_item(q, annotations, widget)
                 names.add(widget, named: form.name)
-                tree?.addForm(widget, page: page, form: form, beside: placed.owner.flatMap { $0 < elements.count ? elements[$0] : nil })
+                tree?.addForm(widget, page: page, form: form, beside: placed.owner.flatMap { elements[$0] })
             }
         }
         qpdf_oh_replace_key(q, root, "/AcroForm", acroForm(q, fields: names.top))

@@ -20,9 +20,10 @@ public enum PDFRenderer {
         }
     }
 
-    /// What drawing a page began: each structure element, in order, with its language
-    /// (nil: the document's) and alternative text; and for each form field on the page, the
-    /// element it came in (the label or cell it belongs to), nil before any.
+    /// What drawing a page began: each structure element, in order, as cairo nests it
+    /// (a container holds what was begun until it ended; a link belongs to the text it is
+    /// in); and for each form field on the page, the element it came in (the label or
+    /// cell it belongs to), nil before any.
     struct Drawn {
         var elements: [StructureElement] = []
         var fieldOwners: [Int?] = []
@@ -31,19 +32,21 @@ public enum PDFRenderer {
     /// Draws the page. `tagged` false draws the same marks with no structure tags and no links.
     @discardableResult
     static func draw(_ page: PageFrame, on canvas: Canvas, tagged: Bool = true) -> Drawn {
-        var elements: [StructureElement] = []
-        var fieldOwners: [Int?] = []
+        var drawn = Drawn()
+        var containers: [Int] = []   // open containers, innermost last
+        var owner: Int?   // the latest element a form field can belong to
         // Each paragraph's lines go into one structure element, in drawing order.
-        var open: (text: ObjectIdentifier, tag: String)?
+        var open: (text: ObjectIdentifier, tag: String, index: Int)?
         func close() {
             if let current = open { canvas.endTag(current.tag) }
             open = nil
         }
-        func begin(_ tag: String, _ element: StructureElement) {
+        func begin(_ element: StructureElement) {
             close()
             guard tagged else { return }
-            canvas.beginTag(tag)
-            elements.append(element)
+            canvas.beginTag(element.tag)
+            owner = drawn.elements.count
+            drawn.elements.append(StructureElement(tag: element.tag, parent: containers.last, language: element.language, alt: element.alt))
         }
         defer { close() }
         for item in page.items {
@@ -51,8 +54,8 @@ public enum PDFRenderer {
             case let .text(shaped, line, origin):
                 guard let text = shaped as? PangoText else { continue }
                 if tagged, open?.text != ObjectIdentifier(text) {
-                    begin(tag(for: text.text.role), StructureElement(language: text.text.language))
-                    open = (ObjectIdentifier(text), tag(for: text.text.role))
+                    begin(StructureElement(tag: tag(for: text.text.role), language: text.text.language))
+                    open = (ObjectIdentifier(text), tag(for: text.text.role), drawn.elements.count - 1)
                 }
                 text.drawLine(line, x: origin.x, y: origin.y, on: canvas)
             case let .rect(rect, fill, stroke, lineWidth):
@@ -65,21 +68,27 @@ public enum PDFRenderer {
                 canvas.curve(from: from, control1, control2, to: to, color: color, lineWidth: lineWidth)
             case .field:
                 // Added to the finished file (PDFForms), not drawn: here only where it belongs.
-                fieldOwners.append(elements.isEmpty ? nil : elements.count - 1)
+                drawn.fieldOwners.append(owner)
             case let .link(rect, url):
-                if tagged { addLink(canvas, rect, url: url) }
+                guard tagged else { continue }
+                addLink(canvas, rect, url: url)
+                drawn.elements.append(StructureElement(tag: "Link", parent: open?.index ?? containers.last))
             case let .image(rect, file, gray):
                 canvas.image(file, in: rect, gray: gray)
             case let .beginTag(name):
-                begin(name, StructureElement())
+                begin(StructureElement(tag: name))
+                if tagged { containers.append(drawn.elements.count - 1) }
             case let .beginFigure(alt):
-                begin("Figure", StructureElement(alt: alt))
+                begin(StructureElement(tag: "Figure", alt: alt))
+                if tagged { containers.append(drawn.elements.count - 1) }
             case let .endTag(name):
                 close()
-                if tagged { canvas.endTag(name) }
+                guard tagged else { continue }
+                canvas.endTag(name)
+                containers.removeLast()
             }
         }
-        return Drawn(elements: elements, fieldOwners: fieldOwners)
+        return drawn
     }
 
     /// A link annotation over `rect` opening `url`.
@@ -138,7 +147,11 @@ public final class PDFWriter {
             canvas.setPageSize(page.size)
             let drawn = PDFRenderer.draw(page, on: canvas, tagged: accessible)
             let base = elements.count
-            elements += drawn.elements
+            elements += drawn.elements.map { element in
+                var element = element
+                element.parent = element.parent.map { base + $0 }
+                return element
+            }
             let placed = page.items.compactMap { item -> (Rect, FormField)? in if case let .field(rect, form) = item { (rect, form) } else { nil } }
             fields.append(zip(placed, drawn.fieldOwners).map { PDFForms.Placed(rect: $0.0, form: $0.1, owner: $1.map { base + $0 }) })
             canvas.showPage()
@@ -173,13 +186,18 @@ public final class PDFWriter {
         if accessible { canvas.endTag("Document") }
         guard canvas.finish(), sink.flush() else { return nil }
         guard accessible else { return Data() }
-        let marked = elements.map { StructureElement(language: $0.language == language ? nil : $0.language, alt: $0.alt) }
+        let marks = PDFLanguages.marks(for: elements, document: language)
         guard fillable else {
-            return PDFEdit.update(Data(sink.bytes)) { q, root in PDFLanguages.mark(q, root: root, document: language, elements: marked).changed }
+            return PDFEdit.update(Data(sink.bytes)) { q, root in
+                let handles = PDFLanguages.handles(q, root: root, elements: elements, wanted: marks.keys)
+                    ?? PDFLanguages.allHandles(q, root: root, count: elements.count)
+                return PDFLanguages.mark(q, root: root, document: language, marks: marks, handles: handles)
+            }
         }
         return PDFEdit.edit(Data(sink.bytes)) { q, root in
-            let tagged = PDFLanguages.mark(q, root: root, document: language, elements: marked).elements
-            PDFForms.add(q, root: root, fields: fields, elements: tagged)
+            let handles = PDFLanguages.allHandles(q, root: root, count: elements.count)
+            PDFLanguages.mark(q, root: root, document: language, marks: marks, handles: handles)
+            PDFForms.add(q, root: root, fields: fields, elements: handles)
         }
     }
 }

@@ -84,18 +84,26 @@ import Testing
         let elements = try #require(try QPDFJSON(sample.file).structureElements())
         let drawn = TaggedParagraph.all(in: sample.rendered.sheets)
         try #require(elements.count == drawn.count)
-        let bangla = elements.filter { $0["/Lang"] as? String == "u:bn" }
+        let bangla = elements.filter { $0["language"] as? String == "u:bn" }
         #expect(bangla.count > 100, "only \(bangla.count) elements are marked /Lang bn")
-        #expect(!elements.contains { ($0["/Lang"] as? String).map { $0 != "u:bn" } ?? false },
+        #expect(!elements.contains { ($0["language"] as? String).map { $0 != "u:bn" } ?? false },
                 "only Bangla is marked in an English document")
         // Passages in one script: Bangla marked, English left to the catalog's "en".
         for (element, paragraph) in zip(elements, drawn) {
             if paragraph.hasBanglaLetters && !paragraph.hasLatinLetters {
-                #expect(element["/Lang"] as? String == "u:bn", "Bangla text not marked: \(paragraph.text.prefix(60))")
+                #expect(element["language"] as? String == "u:bn", "Bangla text not marked: \(paragraph.text.prefix(60))")
             } else if paragraph.hasLatinLetters && LanguageOfText.bengaliScalars(paragraph.text) == 0 {
-                #expect(element["/Lang"] == nil, "English text marked \(element["/Lang"]!): \(paragraph.text.prefix(60))")
+                #expect(element["language"] == nil, "English text marked \(element["language"]!): \(paragraph.text.prefix(60))")
             }
         }
+        // A mark only where the language changes, so a Bangla list item is marked once, not
+        // on its label, its number and its paragraph.
+        let tree = try #require(try QPDFJSON(sample.file).structureTree())
+        let repeated = tree.filter { element in element["/Lang"].map { $0 as? String == element["inherited"] as? String ?? "u:en" } ?? false }
+        #expect(repeated.isEmpty, "\(repeated.count) elements repeat the language around them")
+        #expect(tree.contains { $0["/S"] as? String == "/LI" && $0["/Lang"] as? String == "u:bn" }, "no Bangla list item is marked as one")
+        let marks = tree.filter { $0["/Lang"] != nil }.count
+        #expect(marks < bangla.count, "\(marks) marks for \(bangla.count) Bangla passages")
     }
 
     /// /Lang comes from the language the text is written under, not from its letters: Bangla
@@ -107,14 +115,14 @@ import Testing
         article.summary = [LocalizedText(en: bangla, bn: bangla, path: "summary[0]")]
         #expect(ArticleChecks.warnings(article, today: CalendarDate(year: 2026, month: 11, day: 25)!)
             .contains { $0.rule == "wrong-script" && $0.subject == "summary[0]" })
-        // In English the document's language is en, and an element in it carries no /Lang.
+        // In English the document's language is en, and nothing marks an element in it otherwise.
         for (mode, wanted) in [(LanguageMode.en, nil), (.bilingual, "u:bn")] as [(LanguageMode, String?)] {
             let sample = try RenderedSample.output(RenderOptions(document: .handout, mode: mode), article: article)
             let elements = try #require(try QPDFJSON(sample.file).structureElements())
             let drawn = TaggedParagraph.all(in: sample.rendered.sheets)
             try #require(elements.count == drawn.count)
             let index = try #require(drawn.lastIndex { $0.text == bangla })
-            #expect(elements[index]["/Lang"] as? String == wanted, "\(mode): \(elements[index])")
+            #expect(elements[index]["language"] as? String == wanted, "\(mode): \(elements[index])")
         }
     }
 
@@ -129,7 +137,7 @@ import Testing
         let drawn = TaggedParagraph.all(in: sample.rendered.sheets)
         try #require(elements.count == drawn.count)
         let index = try #require(drawn.firstIndex { $0.text.hasSuffix(english) })
-        #expect(elements[index]["/Lang"] as? String == "u:en", "\(elements[index])")
+        #expect(elements[index]["language"] as? String == "u:en", "\(elements[index])")
     }
 
     @Test func banglaHandoutMarksTheEnglishReferences() throws {
@@ -141,11 +149,11 @@ import Testing
         for url in urls {
             let indices = drawn.indices.filter { drawn[$0].text == url }
             #expect(!indices.isEmpty, "\(url) is not a paragraph of its own")
-            for index in indices { #expect(elements[index]["/Lang"] as? String == "u:en", "\(url): \(elements[index])") }
+            for index in indices { #expect(elements[index]["language"] as? String == "u:en", "\(url): \(elements[index])") }
         }
-        // Bangla passages carry no /Lang of their own: they inherit the catalog's.
+        // Bangla passages are read in the catalog's language: nothing marks them otherwise.
         for (element, paragraph) in zip(elements, drawn) where paragraph.hasBanglaLetters && !paragraph.hasLatinLetters {
-            #expect(element["/Lang"] == nil, "Bangla text marked \(element["/Lang"]!): \(paragraph.text.prefix(60))")
+            #expect(element["language"] == nil, "Bangla text marked \(element["language"]!): \(paragraph.text.prefix(60))")
         }
     }
 
@@ -166,7 +174,7 @@ import Testing
         #expect(!numerals.isEmpty && !neutral.isEmpty)
         // "'১.' read as u:en" for each element read in the wrong language.
         let misreadNumerals = numerals.compactMap { element, paragraph -> String? in
-            let language = element["/Lang"] as? String ?? document
+            let language = element["language"] as? String ?? document
             return language == "u:bn" ? nil : "'\(paragraph.text)' read as \(language)"
         }
         let switchedNeutral = neutral.compactMap { element, paragraph -> String? in
@@ -441,15 +449,22 @@ struct QPDFJSON {
 
     static let paragraphTags: Set<String> = ["/P", "/Span", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6"]
 
-    /// Every element of the structure tree but cairo's Link elements, depth first.
+    /// Every element of the structure tree but cairo's Link elements, depth first. Each
+    /// also has, under `language`, the /Lang a reader uses for it: its own, or the nearest
+    /// one around it (PDF 32000-1, 14.9.2), under `inherited`; nil: the catalog's.
     func structureTree() -> [[String: Any]]? {
         guard let root = resolve(catalog?["/StructTreeRoot"]) as? [String: Any] else { return nil }
-        func elements(_ kids: Any?) -> [[String: Any]] {
+        func elements(_ kids: Any?, inherited: String?) -> [[String: Any]] {
             let list = (resolve(kids) as? [Any]) ?? [kids as Any]
             return list.compactMap { resolve($0) as? [String: Any] }.filter { $0["/S"] != nil && $0["/S"] as? String != "/Link" }
-                .flatMap { [$0] + elements($0["/K"]) }
+                .flatMap { element -> [[String: Any]] in
+                    var element = element
+                    element["inherited"] = inherited
+                    element["language"] = element["/Lang"] as? String ?? inherited
+                    return [element] + elements(element["/K"], inherited: element["language"] as? String)
+                }
         }
-        return elements(root["/K"])
+        return elements(root["/K"], inherited: nil)
     }
 
     static func number(_ value: Any?) -> Double? {

@@ -119,10 +119,10 @@ import Testing
         var marked = 0
         for (element, paragraph) in zip(elements, drawn) {
             if paragraph.hasBanglaLetters && !paragraph.hasLatinLetters {
-                #expect(element["/Lang"] as? String == "u:bn", "Bangla text not marked: \(paragraph.text.prefix(60))")
+                #expect(element["language"] as? String == "u:bn", "Bangla text not marked: \(paragraph.text.prefix(60))")
                 marked += 1
             } else if paragraph.hasLatinLetters && LanguageOfText.bengaliScalars(paragraph.text) == 0 {
-                #expect(element["/Lang"] == nil, "English text marked: \(paragraph.text.prefix(60))")
+                #expect(element["language"] == nil, "English text marked: \(paragraph.text.prefix(60))")
             }
         }
         #expect(marked >= 5, "only \(marked) Bangla passages")
