@@ -71,11 +71,16 @@ enum PDFEdit {
             while end < offsets.count, offsets[end].id == offsets[end - 1].id + 1 { end += 1 }
             section += "\(offsets[start].id) \(end - start)\n"
             for entry in offsets[start..<end] {
-                section += String(format: "%010d %05d n \n", entry.offset, entry.generation)
+                section += padded(entry.offset, to: 10) + " " + padded(Int(entry.generation), to: 5) + " n \n"
             }
             start = end
         }
         return section
+    }
+
+    private static func padded(_ number: Int, to width: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     /// The original trailer's entries, pointing back to its cross-reference section, with
@@ -91,9 +96,10 @@ enum PDFEdit {
         return String(cString: qpdf_oh_unparse_resolved(q, trailer))
     }
 
-    /// A file identifier made from the content, so the same document has the same one.
+    /// A file identifier made from the content, so the same document has the same one: its
+    /// MD5, as libqpdf's deterministic ID is (an identifier, not a safeguard).
     private static func identifier(_ pdf: Data) -> String {
-        SHA256.hash(data: pdf).prefix(16).map { String(format: "%02x", $0) }.joined()
+        Insecure.MD5.hash(data: pdf).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Where the file's last cross-reference section starts: the number after its last
