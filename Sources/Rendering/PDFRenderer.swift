@@ -35,7 +35,8 @@ public enum PDFRenderer {
         var drawn = Drawn()
         var containers: [Int] = []   // open containers, innermost last
         var owner: Int?   // the latest element a form field can belong to
-        // Each paragraph's lines go into one structure element, in drawing order.
+        // Each paragraph's lines go into one structure element, in drawing order. (One
+        // shaped text can be placed twice, a list marker: its first line starts anew.)
         var open: (text: ObjectIdentifier, tag: String, index: Int)?
         func close() {
             if let current = open { canvas.endTag(current.tag) }
@@ -53,7 +54,7 @@ public enum PDFRenderer {
             switch item {
             case let .text(shaped, line, origin):
                 guard let text = shaped as? PangoText else { continue }
-                if tagged, open?.text != ObjectIdentifier(text) {
+                if tagged, open?.text != ObjectIdentifier(text) || line == 0 {
                     begin(StructureElement(tag: tag(for: text.text.role), language: text.text.language))
                     open = (ObjectIdentifier(text), tag(for: text.text.role), drawn.elements.count - 1)
                 }

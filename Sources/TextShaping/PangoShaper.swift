@@ -6,11 +6,29 @@ import LayoutEngine
 public final class PangoShaper: TextShaper {
     public let fonts: FontLibrary
 
+    /// Short texts set again and again (list markers: "•", "১.", "3.") are shaped once:
+    /// a shaped text is only read once made, so one can be placed in many places.
+    private var short: [ShortText: PangoText] = [:]
+    private struct ShortText: Hashable {
+        var text: StyledText
+        var width: Double
+    }
+
     public init(fonts: FontLibrary) {
         self.fonts = fonts
     }
 
     public func shape(_ text: StyledText, width: Double) -> any ShapedText {
+        guard text.runs.count == 1, text.runs[0].text.unicodeScalars.count <= 3 else { return shapeOnce(text, width: width) }
+        let key = ShortText(text: text, width: width)
+        if let shaped = short[key] { return shaped }
+        if short.count >= 256 { short.removeAll() }   // a long-lived shaper keeps only the latest
+        let shaped = shapeOnce(text, width: width)
+        short[key] = shaped
+        return shaped
+    }
+
+    private func shapeOnce(_ text: StyledText, width: Double) -> PangoText {
         var shaped = make(text, width: width, prepared: PreparedText(text))
         let overfull = overfullWords(in: shaped, width: width)
         if !overfull.isEmpty {

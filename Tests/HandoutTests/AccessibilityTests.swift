@@ -377,9 +377,9 @@ struct TaggedParagraph {
         var result: [TaggedParagraph] = []
         for (number, page) in pages.enumerated() {
             var current: ObjectIdentifier?
-            for case let .text(shaped, _, _) in page.items {
+            for case let .text(shaped, line, _) in page.items {
                 let id = ObjectIdentifier(shaped)
-                if id == current { continue }
+                if id == current, line > 0 { continue }   // a marker placed again starts at line 0
                 current = id
                 result.append(TaggedParagraph(tag: tag(for: shaped.text.role), text: shaped.text.plainText, page: number + 1))
             }

@@ -9,26 +9,39 @@ import LayoutEngine
 @Suite struct LayoutRulesTests {
     /// The body's text lines of each page, in drawing order, with the paragraph they belong to.
     struct BodyLine {
-        var paragraph: ObjectIdentifier
+        var paragraph: Placement
         var shaped: any ShapedText
         var line: Int
         var baseline: Double
     }
 
-    static func bodyLines(_ page: PageFrame) -> [BodyLine] {
-        page.items.compactMap { item in
-            guard case let .text(shaped, line, origin) = item,
-                  origin.y > page.body.minY, origin.y < page.body.maxY + 1 else { return nil }
-            return BodyLine(paragraph: ObjectIdentifier(shaped), shaped: shaped, line: line, baseline: origin.y)
+    /// One placing of a shaped text: a short one (a list marker) is shaped once and placed
+    /// at every item, each placing starting again at its first line.
+    struct Placement: Hashable {
+        var text: ObjectIdentifier
+        var number: Int
+    }
+
+    static func bodyLines(_ pages: [PageFrame]) -> [[BodyLine]] {
+        var placings: [ObjectIdentifier: Int] = [:]
+        return pages.map { page in
+            page.items.compactMap { item in
+                guard case let .text(shaped, line, origin) = item else { return nil }
+                let text = ObjectIdentifier(shaped)
+                if line == 0 { placings[text, default: 0] += 1 }
+                guard origin.y > page.body.minY, origin.y < page.body.maxY + 1 else { return nil }
+                return BodyLine(paragraph: Placement(text: text, number: placings[text, default: 0]), shaped: shaped, line: line,
+                                baseline: origin.y)
+            }
         }
     }
 
     @Test(arguments: Sample.combinations)
     func noPageEndsWithAHeading(options: RenderOptions) throws {
         let pages = try Sample.output(options).rendered.layout.pages
-        for (number, page) in pages.enumerated().dropLast() {
+        for (number, lines) in Self.bodyLines(pages).enumerated().dropLast() {
             // The lowest line in the body is what ends the page.
-            let last = try #require(Self.bodyLines(page).max { $0.baseline < $1.baseline })
+            let last = try #require(lines.max { $0.baseline < $1.baseline })
             if case .heading = last.shaped.text.role {
                 Issue.record("page \(number + 1) ends with the heading '\(last.shaped.text.plainText)'")
             }
@@ -38,10 +51,10 @@ import LayoutEngine
     @Test(arguments: Sample.combinations)
     func noParagraphLeavesALoneLineAtATopOrBottom(options: RenderOptions) throws {
         let pages = try Sample.output(options).rendered.layout.pages
-        var linesOnPage: [ObjectIdentifier: [Int: Int]] = [:]   // paragraph → page → line count
-        var texts: [ObjectIdentifier: any ShapedText] = [:]
-        for (number, page) in pages.enumerated() {
-            for line in Self.bodyLines(page) {
+        var linesOnPage: [Placement: [Int: Int]] = [:]   // paragraph → page → line count
+        var texts: [Placement: any ShapedText] = [:]
+        for (number, lines) in Self.bodyLines(pages).enumerated() {
+            for line in lines {
                 linesOnPage[line.paragraph, default: [:]][number, default: 0] += 1
                 texts[line.paragraph] = line.shaped
             }
@@ -70,8 +83,8 @@ import LayoutEngine
     func linesKeepAnEvenPitchWhateverTheirScript(options: RenderOptions) throws {
         let pages = try Sample.output(options).rendered.layout.pages
         var mixedChecked = 0
-        for page in pages {
-            let byParagraph = Dictionary(grouping: Self.bodyLines(page), by: \.paragraph)
+        for lines in Self.bodyLines(pages) {
+            let byParagraph = Dictionary(grouping: lines, by: \.paragraph)
             for lines in byParagraph.values where lines.count > 1 {
                 let style = lines[0].shaped.text.style
                 let sorted = lines.sorted { $0.line < $1.line }
@@ -101,8 +114,8 @@ import LayoutEngine
     @Test func bilingualColumnsStartLevel() throws {
         let pages = try Sample.output(RenderOptions(mode: .bilingual)).rendered.layout.pages
         var pairs = 0
-        for page in pages {
-            let firsts = Self.bodyLines(page).filter { $0.line == 0 && $0.shaped.text.role != .label }
+        for lines in Self.bodyLines(pages) {
+            let firsts = lines.filter { $0.line == 0 && $0.shaped.text.role != .label }
             let bangla = Set(firsts.filter(isBangla).map(\.baseline))
             // Every English paragraph, heading and item starts level with its translation.
             for line in firsts where !isBangla(line) && !line.shaped.text.runs.contains(where: { $0.link != nil }) {
