@@ -32,7 +32,10 @@ public final class YAMLReader {
         lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
         try rejectStrayCharacters()
         do {
-            rootNode = try Yams.compose(yaml: text)
+            // No implicit tags: the reader decides what a scalar is (text, a number, nothing)
+            // where it reads it, and matching every scalar against YAML 1.1's patterns for
+            // booleans, numbers and dates was most of the parse.
+            rootNode = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error))
         } catch {

@@ -35,6 +35,10 @@ public final class FontLibrary {
             throw DiagnosticError(.error("fontconfig could not read the font file '\(file)' in \(directory.path)",
                                          hint: "restore the fonts/ folder from git"))
         }
+        // Ours is also the process's default configuration: Pango starts fontconfig's own
+        // initialisation in the background, which then has nothing to do, instead of
+        // reading the machine's configuration and font caches that are never used.
+        FcConfigSetCurrent(config)
         fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
         pango_fc_font_map_set_config(OpaquePointer(fontMap), config)
         context = pango_font_map_create_context(fontMap)
