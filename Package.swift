@@ -98,8 +98,8 @@ let package = Package(
         .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "Diagnostics", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel", "Diagnostics"], swiftSettings: strict),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Diagnostics", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "HandoutTests", dependencies: ["HandoutKit", "Documents", "LayoutEngine", "TextShaping", "Diagnostics",
-                                                     "TestSupport"],
+        .testTarget(name: "HandoutTests", dependencies: ["HandoutKit", "Documents", "LayoutEngine", "TextShaping", "Rendering",
+                                                     "Diagnostics", "TestSupport"],
                     exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
         .testTarget(name: "HandoutServerTests", dependencies: [
             "HandoutServer", "HandoutKit", "TestSupport", .product(name: "Hummingbird", package: "hummingbird"),

@@ -95,7 +95,12 @@ public struct StyledText: Sendable, Hashable {
     /// PDF), which then has the document's language, and for text with none (a bullet).
     public var language: String? {
         if let declaredLanguage { return declaredLanguage }
-        let declared = Set(runs.compactMap(\.language))
+        let declared = runLanguages
         return declared.count == 1 ? declared.first : nil
     }
+
+    /// A line in several languages ("Date / তারিখ"), read in the document's.
+    public var isInSeveralLanguages: Bool { declaredLanguage == nil && runLanguages.count > 1 }
+
+    private var runLanguages: Set<String> { Set(runs.compactMap(\.language)) }
 }

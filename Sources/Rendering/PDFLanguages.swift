@@ -10,14 +10,18 @@ struct StructureElement {
     var tag: String
     /// The element it was begun inside (an index in the drawing's list); nil: the document.
     var parent: Int?
-    /// A text element's language; nil for containers, links and figures.
+    /// A text element's language; nil for containers, links, figures and text without one
+    /// (a bullet takes the language around it).
     var language: String?
+    /// Text in several languages, read in the document's.
+    var mixed = false
     var alt: String?
 
-    init(tag: String, parent: Int? = nil, language: String? = nil, alt: String? = nil) {
+    init(tag: String, parent: Int? = nil, language: String? = nil, mixed: Bool = false, alt: String? = nil) {
         self.tag = tag
         self.parent = parent
         self.language = language
+        self.mixed = mixed
         self.alt = alt
     }
 }
@@ -32,12 +36,12 @@ enum PDFLanguages {
     /// The fewest /Lang marks that give every text element its language: one on the
     /// highest element whose text is all in one language other than what it inherits
     /// (PDF 32000-1, 14.9.2: a structure element's language holds for all inside it), so a
-    /// Bangla list is marked once, not on each of its items, labels and paragraphs. And
-    /// /Alt on each figure.
+    /// Bangla list item is marked once, not on its label, number and paragraph. And /Alt on
+    /// each figure.
     static func marks(for elements: [StructureElement], document: String) -> [Int: Mark] {
         let (children, top) = nesting(elements)
         // The languages spoken inside each element; a parent comes before its children.
-        var spoken = elements.map { Set([$0.language].compactMap { $0 }) }
+        var spoken = elements.map { $0.mixed ? [document] : Set([$0.language].compactMap { $0 }) }
         for index in elements.indices.reversed() {
             if let parent = elements[index].parent { spoken[parent].formUnion(spoken[index]) }
         }

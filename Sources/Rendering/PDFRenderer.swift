@@ -55,7 +55,8 @@ public enum PDFRenderer {
             case let .text(shaped, line, origin):
                 guard let text = shaped as? PangoText else { continue }
                 if tagged, open?.text != ObjectIdentifier(text) || line == 0 {
-                    begin(StructureElement(tag: tag(for: text.text.role), language: text.text.language))
+                    begin(StructureElement(tag: tag(for: text.text.role), language: text.text.language,
+                                           mixed: text.text.isInSeveralLanguages))
                     open = (ObjectIdentifier(text), tag(for: text.text.role), drawn.elements.count - 1)
                 }
                 text.drawLine(line, x: origin.x, y: origin.y, on: canvas)
