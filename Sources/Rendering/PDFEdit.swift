@@ -40,26 +40,35 @@ enum PDFEdit {
                 let object = objects[id]!
                 offsets.append((id, qpdf_oh_get_generation(q, object), pdf.count + update.count))
                 update.append(contentsOf: "\(id) \(offsets.last!.generation) obj\n".utf8)
-                update.append(contentsOf: String(cString: qpdf_oh_unparse_resolved(q, object)).utf8)
+                update.append(bytes(qpdf_oh_unparse_resolved(q, object)))
                 update.append(contentsOf: "\nendobj\n".utf8)
             }
             let crossReference = pdf.count + update.count
             update.append(contentsOf: crossReferenceSection(offsets).utf8)
-            update.append(contentsOf: "trailer\n\(trailer(q, previous: previous, id: identifier(pdf)))\nstartxref\n\(crossReference)\n%%EOF\n".utf8)
+            update.append(contentsOf: "trailer\n".utf8)
+            update.append(trailer(q, previous: previous, id: identifier(pdf)))
+            update.append(contentsOf: "\nstartxref\n\(crossReference)\n%%EOF\n".utf8)
             return pdf + update
         }
     }
 
-    /// `pdf` opened in libqpdf for `body`; `pdf` itself if libqpdf cannot read it.
+    /// `pdf` opened in libqpdf for `body`; `pdf` itself if libqpdf cannot read it. libqpdf
+    /// reads the bytes as it goes, so they stay borrowed until it is done.
     private static func reading(_ pdf: Data, _ body: (qpdf_data?) -> Data) -> Data {
-        var q: qpdf_data? = qpdf_init()
-        defer { qpdf_cleanup(&q) }
-        qpdf_set_suppress_warnings(q, 1)
-        let read = pdf.withUnsafeBytes { bytes in
-            qpdf_read_memory(q, "handout.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
+        pdf.withUnsafeBytes { bytes in
+            var q: qpdf_data? = qpdf_init()
+            defer { qpdf_cleanup(&q) }
+            qpdf_set_suppress_warnings(q, 1)
+            let read = qpdf_read_memory(q, "handout.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
+            guard read & qpdfErrors == 0 else { return pdf }
+            return body(q)
         }
-        guard read & qpdfErrors == 0 else { return pdf }
-        return body(q)
+    }
+
+    /// An object as libqpdf writes it, byte for byte: a string may hold PDFDocEncoding
+    /// bytes that are not UTF-8 (a "°" in alternative text).
+    private static func bytes(_ text: UnsafePointer<CChar>) -> Data {
+        Data(bytes: text, count: strlen(text))
     }
 
     /// One subsection per run of consecutive object numbers; each entry is 20 bytes.
@@ -85,7 +94,7 @@ enum PDFEdit {
 
     /// The original trailer's entries, pointing back to its cross-reference section, with
     /// the file identifier `id` (as a whole rewrite wrote one).
-    private static func trailer(_ q: qpdf_data?, previous: Int, id: String) -> String {
+    private static func trailer(_ q: qpdf_data?, previous: Int, id: String) -> Data {
         let trailer = qpdf_oh_new_dictionary(q)
         let original = qpdf_get_trailer(q)
         for key in ["/Size", "/Root", "/Info"] where qpdf_oh_has_key(q, original, key) != 0 {
@@ -93,7 +102,7 @@ enum PDFEdit {
         }
         qpdf_oh_replace_key(q, trailer, "/ID", qpdf_oh_parse(q, "[<\(id)> <\(id)>]"))
         qpdf_oh_replace_key(q, trailer, "/Prev", qpdf_oh_new_integer(q, Int64(previous)))
-        return String(cString: qpdf_oh_unparse_resolved(q, trailer))
+        return bytes(qpdf_oh_unparse_resolved(q, trailer))
     }
 
     /// A file identifier made from the content, so the same document has the same one: its

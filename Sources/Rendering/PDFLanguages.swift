@@ -13,15 +13,16 @@ struct StructureElement {
     /// A text element's language; nil for containers, links, figures and text without one
     /// (a bullet takes the language around it).
     var language: String?
-    /// Text in several languages, read in the document's.
-    var mixed = false
+    /// Read in the document's language, whatever is around it: a line in several languages,
+    /// a figure's alternative text (written in English or the document's language).
+    var inDocumentLanguage = false
     var alt: String?
 
-    init(tag: String, parent: Int? = nil, language: String? = nil, mixed: Bool = false, alt: String? = nil) {
+    init(tag: String, parent: Int? = nil, language: String? = nil, inDocumentLanguage: Bool = false, alt: String? = nil) {
         self.tag = tag
         self.parent = parent
         self.language = language
-        self.mixed = mixed
+        self.inDocumentLanguage = inDocumentLanguage
         self.alt = alt
     }
 }
@@ -41,7 +42,7 @@ enum PDFLanguages {
     static func marks(for elements: [StructureElement], document: String) -> [Int: Mark] {
         let (children, top) = nesting(elements)
         // The languages spoken inside each element; a parent comes before its children.
-        var spoken = elements.map { $0.mixed ? [document] : Set([$0.language].compactMap { $0 }) }
+        var spoken = elements.map { $0.inDocumentLanguage ? [document] : Set([$0.language].compactMap { $0 }) }
         for index in elements.indices.reversed() {
             if let parent = elements[index].parent { spoken[parent].formUnion(spoken[index]) }
         }
@@ -113,11 +114,12 @@ enum PDFLanguages {
     }
 
     /// Every element's object, read from the whole tree cairo wrote: depth first is the
-    /// order they were begun (a Document element holding them all left out). Empty if
-    /// the tree does not have `count` elements.
-    static func allHandles(_ q: qpdf_data?, root: qpdf_oh, count: Int) -> [Int: qpdf_oh] {
+    /// order they were begun (a Document element holding them all left out). Empty unless
+    /// each one has the tag drawing gave the element in its place.
+    static func allHandles(_ q: qpdf_data?, root: qpdf_oh, elements: [StructureElement]) -> [Int: qpdf_oh] {
         let all = everyElement(q, root: root)
-        return all.count == count ? Dictionary(uniqueKeysWithValues: all.enumerated().map { ($0, $1) }) : [:]
+        guard all.count == elements.count, zip(all, elements).allSatisfy({ tag(q, $0) == "/" + $1.tag }) else { return [:] }
+        return Dictionary(uniqueKeysWithValues: all.enumerated().map { ($0, $1) })
     }
 
     private static func everyElement(_ q: qpdf_data?, root: qpdf_oh) -> [qpdf_oh] {

@@ -47,7 +47,9 @@ public enum PDFRenderer {
             guard tagged else { return }
             canvas.beginTag(element.tag)
             owner = drawn.elements.count
-            drawn.elements.append(StructureElement(tag: element.tag, parent: containers.last, language: element.language, alt: element.alt))
+            var element = element
+            element.parent = containers.last
+            drawn.elements.append(element)
         }
         defer { close() }
         for item in page.items {
@@ -56,7 +58,7 @@ public enum PDFRenderer {
                 guard let text = shaped as? PangoText else { continue }
                 if tagged, open?.text != ObjectIdentifier(text) || line == 0 {
                     begin(StructureElement(tag: tag(for: text.text.role), language: text.text.language,
-                                           mixed: text.text.isInSeveralLanguages))
+                                           inDocumentLanguage: text.text.isInSeveralLanguages))
                     open = (ObjectIdentifier(text), tag(for: text.text.role), drawn.elements.count - 1)
                 }
                 text.drawLine(line, x: origin.x, y: origin.y, on: canvas)
@@ -81,7 +83,7 @@ public enum PDFRenderer {
                 begin(StructureElement(tag: name))
                 if tagged { containers.append(drawn.elements.count - 1) }
             case let .beginFigure(alt):
-                begin(StructureElement(tag: "Figure", alt: alt))
+                begin(StructureElement(tag: "Figure", inDocumentLanguage: true, alt: alt))
                 if tagged { containers.append(drawn.elements.count - 1) }
             case let .endTag(name):
                 close()
@@ -192,12 +194,12 @@ public final class PDFWriter {
         guard fillable else {
             return PDFEdit.update(Data(sink.bytes)) { q, root in
                 let handles = PDFLanguages.handles(q, root: root, elements: elements, wanted: marks.keys)
-                    ?? PDFLanguages.allHandles(q, root: root, count: elements.count)
+                    ?? PDFLanguages.allHandles(q, root: root, elements: elements)
                 return PDFLanguages.mark(q, root: root, document: language, marks: marks, handles: handles)
             }
         }
         return PDFEdit.edit(Data(sink.bytes)) { q, root in
-            let handles = PDFLanguages.allHandles(q, root: root, count: elements.count)
+            let handles = PDFLanguages.allHandles(q, root: root, elements: elements)
             PDFLanguages.mark(q, root: root, document: language, marks: marks, handles: handles)
             PDFForms.add(q, root: root, fields: fields, elements: handles)
         }

@@ -156,12 +156,14 @@ public final class Canvas {
         return cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
     }
 
-    /// The image as a PNG file's bytes.
+    /// The image as a PNG file's bytes; empty if cairo could not write them.
     public func png() -> Data {
         var data = Data()
         let output = Output { data.append(contentsOf: $0); return true }
-        cairo_surface_write_to_png_stream(surface, writeOutput, Unmanaged.passUnretained(output).toOpaque())
-        return data
+        let status = withExtendedLifetime(output) {
+            cairo_surface_write_to_png_stream(surface, writeOutput, Unmanaged.passUnretained(output).toOpaque())
+        }
+        return status == CAIRO_STATUS_SUCCESS ? data : Data()
     }
 }
 
