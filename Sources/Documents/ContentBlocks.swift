@@ -64,9 +64,10 @@ extension Writer {
         // As wide as the column allows, and no taller than a third of the page.
         let scale = min(1, bodyWidth / size.width, pageSize.height / 3 / size.height)
         let placed = Size(width: size.width * scale, height: size.height * scale)
-        let alt = mode.languages.compactMap { figure.alt[$0] }.joined(separator: " / ")
+        let alts = mode.languages.compactMap { language in figure.alt[language].map { (language, $0) } }
         return [.drawing(DrawingBlock(size: placed, items: [.image(Rect(x: 0, y: 0, width: placed.width, height: placed.height), file: file, gray: layout.grayscale)],
-                                      spacing: Spacing(before: em(metrics.paragraphGap), after: em(metrics.blockGap)), alt: alt))] + caption
+                                      spacing: Spacing(before: em(metrics.paragraphGap), after: em(metrics.blockGap)),
+                                      alt: alts.map(\.1).joined(separator: " / "), altLanguage: alts.count == 1 ? alts[0].0.rawValue : nil))] + caption
     }
 
     /// A picture's file, named relative to the article file it is written in.

@@ -1,5 +1,6 @@
 // A QR code for the article's web address, drawn as squares (libqrencode makes the code).
 internal import CQRencode
+import ArticleModel
 import LayoutEngine
 
 enum QRCode {
@@ -22,6 +23,7 @@ enum QRCode {
                                    fill: colour, stroke: nil, lineWidth: 0))
             }
         }
-        return DrawingBlock(size: Size(width: size, height: size), items: items, alt: "QR code for \(text)")
+        return DrawingBlock(size: Size(width: size, height: size), items: items, alt: "QR code for \(text)",
+                            altLanguage: Language.en.rawValue)
     }
 }

@@ -19,7 +19,7 @@ struct ScaleLegend {
             return [
                 .drawing(DrawingBlock(size: Size(width: column, height: size),
                                       items: Self.face(score: score, diameter: size).map { $0.moved(by: Point(x: (column - size) / 2, y: 0)) },
-                                      spacing: Spacing(after: 2), alt: "A face for \(score) of 10")),
+                                      spacing: Spacing(after: 2), alt: "A face for \(score) of 10", altLanguage: Language.en.rawValue)),
                 .text(StyledText(writer.joined(separator: " / ") { ($0.digits(score), $0 == .bn ? $0 : nil) }, style: number, role: .label)),
                 .text(StyledText(writer.labelRuns(label), style: words, role: .label)),
             ]

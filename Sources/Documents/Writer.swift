@@ -187,7 +187,7 @@ final class Writer {
         let scale = min(height / size.height, height * 4 / size.width)
         let placed = Size(width: size.width * scale, height: size.height * scale)
         let image = PlacedItem.image(Rect(x: 0, y: 0, width: placed.width, height: placed.height), file: file, gray: layout.grayscale)
-        return (.drawing(DrawingBlock(size: placed, items: [image], alt: clinic.name.en)), placed.width)
+        return (.drawing(DrawingBlock(size: placed, items: [image], alt: clinic.name.en, altLanguage: Language.en.rawValue)), placed.width)
     }
 
     /// `blocks` with the logo at their left, when there is one, in a column `width` wide.

@@ -194,12 +194,15 @@ public struct DrawingBlock {
     public var spacing: Spacing
     /// What the drawing shows, for readers who cannot see it.
     public var alt: String?
+    /// The language `alt` is written in; nil when it is in several ("English / বাংলা").
+    public var altLanguage: String?
 
-    public init(size: Size, items: [PlacedItem], spacing: Spacing = Spacing(), alt: String? = nil) {
+    public init(size: Size, items: [PlacedItem], spacing: Spacing = Spacing(), alt: String? = nil, altLanguage: String? = nil) {
         self.size = size
         self.items = items
         self.spacing = spacing
         self.alt = alt
+        self.altLanguage = altLanguage
     }
 }
 

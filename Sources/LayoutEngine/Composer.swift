@@ -46,7 +46,7 @@ public final class Composer {
         case .field(let field): return self.field(field, width: width)
         case .writeIn(let lines): return writeIn(lines, width: width)
         case .drawing(let drawing):
-            let items = drawing.alt.map { [.beginFigure(alt: $0)] + drawing.items + [.endTag("Figure")] } ?? drawing.items
+            let items = drawing.alt.map { [.beginFigure(alt: $0, language: drawing.altLanguage)] + drawing.items + [.endTag("Figure")] } ?? drawing.items
             return LineBox(height: drawing.size.height, items: items)
         }
     }

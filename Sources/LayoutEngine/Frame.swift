@@ -18,8 +18,9 @@ public enum PlacedItem {
     /// the items between them, for screen readers; balanced on every page.
     case beginTag(String)
     case endTag(String)
-    /// Start of a Figure element with its alternative text (ended by `endTag("Figure")`).
-    case beginFigure(alt: String)
+    /// Start of a Figure element with its alternative text and the language that is in
+    /// (nil: several), ended by `endTag("Figure")`.
+    case beginFigure(alt: String, language: String?)
     /// Where a form field goes: nothing is drawn for it.
     case field(Rect, FormField)
 }

@@ -28,7 +28,7 @@ public enum LayoutDump {
         case let .image(r, file, gray): return "image \(rect(r)) \(file.split(separator: "/").last ?? "")\(gray ? " gray" : "")"
         case .beginTag(let name): return "<\(name)>"
         case .endTag(let name): return "</\(name)>"
-        case .beginFigure(let alt): return "<Figure alt=\"\(alt)\">"
+        case .beginFigure(let alt, _): return "<Figure alt=\"\(alt)\">"
         }
     }
 

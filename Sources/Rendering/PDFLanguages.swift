@@ -13,8 +13,8 @@ struct StructureElement {
     /// A text element's language; nil for containers, links, figures and text without one
     /// (a bullet takes the language around it).
     var language: String?
-    /// Read in the document's language, whatever is around it: a line in several languages,
-    /// a figure's alternative text (written in English or the document's language).
+    /// Read in the document's language, whatever is around it: text in several languages
+    /// (a line, a figure's alternative text).
     var inDocumentLanguage = false
     var alt: String?
 

@@ -82,8 +82,8 @@ public enum PDFRenderer {
             case let .beginTag(name):
                 begin(StructureElement(tag: name))
                 if tagged { containers.append(drawn.elements.count - 1) }
-            case let .beginFigure(alt):
-                begin(StructureElement(tag: "Figure", inDocumentLanguage: true, alt: alt))
+            case let .beginFigure(alt, language):
+                begin(StructureElement(tag: "Figure", language: language, inDocumentLanguage: language == nil, alt: alt))
                 if tagged { containers.append(drawn.elements.count - 1) }
             case let .endTag(name):
                 close()

@@ -79,6 +79,16 @@ import Testing
         #expect(faces.compactMap { $0["/Alt"] as? String } == [0, 2, 4, 6, 8, 10].map { "u:A face for \($0) of 10" })
     }
 
+    /// A drawing's description is read in the language it is written in: the QR code's and
+    /// the faces' are English, in a Bangla document too.
+    @Test func figuresAreReadInTheLanguageOfTheirDescription() throws {
+        let handout = try QPDFJSON(handout(.bn).file).structureTree() ?? []
+        let diary = try QPDFJSON(RenderedSample.output(RenderOptions(document: .diaryWeek, mode: .bn)).file).structureTree() ?? []
+        let figures = (handout + diary).filter { $0["/S"] as? String == "/Figure" }
+        #expect(figures.count == 7)
+        #expect(figures.allSatisfy { $0["language"] as? String == "u:en" }, "\(figures.map { $0["language"] ?? "none" })")
+    }
+
     @Test func bilingualHandoutMarksTheBanglaPassages() throws {
         let sample = try handout(.bilingual)
         let elements = try #require(try QPDFJSON(sample.file).structureElements())

@@ -102,7 +102,7 @@ import TextShaping
             .endTag("Lbl"), .beginTag("LBody"),
             placed([TextRun("Date", language: "en"), TextRun(" / "), TextRun("তারিখ", language: "bn")], y: 100),
             placed([TextRun("জ্বর হলে প্রচুর পানি পান করুন", language: "bn")], y: 120),
-            .beginFigure(alt: "A face for 4 of 10 · fever above 38 °C"), .rect(Rect(x: 72, y: 130, width: 20, height: 20),
+            .beginFigure(alt: "A face for 4 of 10 · fever above 38 °C", language: "en"), .rect(Rect(x: 72, y: 130, width: 20, height: 20),
                                                                           fill: nil, stroke: .black, lineWidth: 1),
             .endTag("Figure"),
             .endTag("LBody"), .endTag("LI"), .endTag("L"),
