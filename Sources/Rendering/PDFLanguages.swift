@@ -9,22 +9,14 @@ import Foundation
 struct StructureElement {
     var tag: String
     /// The element it was begun inside (an index in the drawing's list); nil: the document.
-    var parent: Int?
-    /// A text element's language; nil for containers, links, figures and text without one
-    /// (a bullet takes the language around it).
-    var language: String?
+    var parent: Int? = nil
+    /// The language of a text element or a figure's description; nil for containers, links
+    /// and text without one (a bullet takes the language around it).
+    var language: String? = nil
     /// Read in the document's language, whatever is around it: text in several languages
     /// (a line, a figure's alternative text).
     var inDocumentLanguage = false
-    var alt: String?
-
-    init(tag: String, parent: Int? = nil, language: String? = nil, inDocumentLanguage: Bool = false, alt: String? = nil) {
-        self.tag = tag
-        self.parent = parent
-        self.language = language
-        self.inDocumentLanguage = inDocumentLanguage
-        self.alt = alt
-    }
+    var alt: String? = nil
 }
 
 enum PDFLanguages {
