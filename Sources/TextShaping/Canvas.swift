@@ -8,11 +8,8 @@ import LayoutEngine
 public final class Canvas {
     private let surface: OpaquePointer
     let cairo: OpaquePointer
-    private let kind: Kind
     /// Keeps the PDF's byte writer alive for as long as cairo may call it.
     private let output: Output?
-
-    private enum Kind { case pdf, image }
 
     /// Where cairo's bytes go; false stops the document with a write error.
     public typealias Write = (UnsafeRawBufferPointer) -> Bool
@@ -25,7 +22,6 @@ public final class Canvas {
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         for (key, value) in metadata { cairo_pdf_surface_set_metadata(surface, key.cairo, value) }
         cairo = cairo_create(surface)!
-        kind = .pdf
         self.output = output
     }
 
@@ -33,7 +29,6 @@ public final class Canvas {
     public init(imageWidth width: Int, height: Int, scale: Double) {
         surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
         cairo = cairo_create(surface)!
-        kind = .image
         output = nil
         cairo_set_source_rgb(cairo, 1, 1, 1)
         cairo_paint(cairo)
@@ -136,9 +131,9 @@ public final class Canvas {
         cairo_tag_end(cairo, name)
     }
 
-    /// Starts a page of `size`; the next drawing goes on it.
+    /// The size of the PDF page drawn next.
     public func setPageSize(_ size: Size) {
-        if kind == .pdf { cairo_pdf_surface_set_size(surface, size.width, size.height) }
+        cairo_pdf_surface_set_size(surface, size.width, size.height)
     }
 
     public func showPage() {
