@@ -97,7 +97,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["LayoutEngine", "Diagnostics"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "Diagnostics", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel", "Diagnostics"], swiftSettings: strict),
-        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "LayoutEngine", "Diagnostics", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "LayoutEngine", "Diagnostics", "TestSupport", "CPangoCairo"], swiftSettings: strict),
         .testTarget(name: "HandoutTests", dependencies: ["HandoutKit", "Documents", "LayoutEngine", "TextShaping", "Rendering",
                                                      "Diagnostics", "TestSupport"],
                     exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),

@@ -46,31 +46,12 @@ public final class PangoShaper: TextShaper {
     }
 
     private func make(_ text: StyledText, width: Double, prepared: PreparedText) -> PangoText {
-        // The UTF-8 bytes and where each scalar starts, in one pass.
-        var utf8: [CChar] = []
-        var byteOffsets = [0]
-        utf8.reserveCapacity(prepared.scalars.count * 3)
-        byteOffsets.reserveCapacity(prepared.scalars.count + 1)
-        for scalar in prepared.scalars {
-            UTF8.encode(scalar) { utf8.append(CChar(bitPattern: $0)) }
-            byteOffsets.append(utf8.count)
-        }
-        utf8.append(0)
-
-        let layout = pango_layout_new(fonts.context)!
-        pango_layout_set_text(layout, utf8, Int32(utf8.count - 1))
-        pango_layout_set_width(layout, PangoUnits.units(width))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
-        let base = pango_font_description_new()
-        pango_font_description_set_family(base, FontLibrary.latinFamily)
-        pango_font_description_set_absolute_size(base, Double(PangoUnits.units(text.style.size)))
-        if text.style.bold { pango_font_description_set_weight(base, PANGO_WEIGHT_BOLD) }
-        pango_layout_set_font_description(layout, base)
-        pango_font_description_free(base)
+        let (utf8, byteOffsets) = prepared.utf8()
         let attributes = Attributes(byteOffsets: byteOffsets)
-        attributes.describe(prepared, color: text.style.color)
-        pango_layout_set_attributes(layout, attributes.list)
-        return PangoText(text: text, prepared: prepared, layout: layout, byteOffsets: byteOffsets, width: width)
+        attributes.describe(prepared, style: text.style)
+        let paragraph = PangoParagraph(text: utf8, byteOffsets: byteOffsets, attributes: attributes.list, context: fonts.context,
+                                       width: PangoUnits.units(width))
+        return PangoText(text: text, prepared: prepared, paragraph: paragraph)
     }
 
     /// The start of a long word for a message, cut by scalars: one character can hold thousands of marks.
@@ -110,17 +91,7 @@ public final class PangoShaper: TextShaper {
 
     /// Characters no shipped font has: named, with where they occur, never a silent box.
     private func missingGlyphs(in shaped: PangoText) -> [Diagnostic] {
-        // Pango counts them as it shapes: walk the glyphs only when there is one to name.
-        guard pango_layout_get_unknown_glyphs_count(shaped.layout) > 0 else { return [] }
-        let unknown = UInt32(PANGO_GLYPH_UNKNOWN_FLAG)
-        var missing: [Unicode.Scalar] = []
-        for index in shaped.lines.indices {
-            for run in shaped.glyphRuns(line: index) {
-                for glyph in run.glyphs where glyph & unknown != 0 {
-                    if let scalar = Unicode.Scalar(glyph & ~unknown), !missing.contains(scalar) { missing.append(scalar) }
-                }
-            }
-        }
+        let missing = shaped.paragraph.missingCharacters
         guard !missing.isEmpty else { return [] }
         let named = missing.map { "\($0.described) ('\($0)')" }.joined(separator: ", ")
         let what = missing.count == 1 ? "the character" : "the characters"
@@ -131,7 +102,7 @@ public final class PangoShaper: TextShaper {
 }
 
 /// Builds a Pango attribute list from prepared text, converting scalar offsets to bytes.
-private final class Attributes {
+final class Attributes {
     let list = pango_attr_list_new()!
     let byteOffsets: [Int]
 
@@ -141,10 +112,13 @@ private final class Attributes {
 
     deinit { pango_attr_list_unref(list) }
 
-    func describe(_ prepared: PreparedText, color: Color) {
+    func describe(_ prepared: PreparedText, style: ParagraphStyle) {
         let all = 0..<prepared.scalars.count
+        let font = Self.font(style)
+        add(pango_attr_font_desc_new(font), all)
+        pango_font_description_free(font)
         add(pango_attr_insert_hyphens_new(0), all)
-        add(foreground(color), all)
+        add(foreground(style.color), all)
         for span in prepared.runs {
             guard let run = span.run else { continue }
             if run.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD), span.range) }
@@ -161,6 +135,15 @@ private final class Attributes {
         for span in prepared.banglaLanguageSpans {
             add(pango_attr_language_new(pango_language_from_string("bn")), span)
         }
+    }
+
+    /// The paragraph's font; the attributes added after it (Bangla, bold, italic) take precedence.
+    private static func font(_ style: ParagraphStyle) -> OpaquePointer {
+        let font = pango_font_description_new()!
+        pango_font_description_set_family(font, FontLibrary.latinFamily)
+        pango_font_description_set_absolute_size(font, Double(PangoUnits.units(style.size)))
+        if style.bold { pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD) }
+        return font
     }
 
     private func foreground(_ color: Color) -> UnsafeMutablePointer<PangoAttribute> {

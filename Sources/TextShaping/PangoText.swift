@@ -1,40 +1,26 @@
-// A paragraph shaped by Pango: the layout (drawn by the renderer) and its lines.
+// A paragraph shaped by Pango: its lines, and how each is drawn on a canvas.
 internal import CPangoCairo
 import Diagnostics
 import LayoutEngine
 
-/// A paragraph laid out by Pango. Owns its PangoLayout.
+/// A paragraph shaped and broken into lines by Pango (`PangoParagraph`).
 public final class PangoText: ShapedText {
     public let text: StyledText
     public private(set) var lines: [ShapedLine] = []
     public internal(set) var diagnostics: [Diagnostic] = []
-    let layout: OpaquePointer
+    let paragraph: PangoParagraph
     let prepared: PreparedText
-    /// UTF-8 offset of each prepared scalar (and of the end).
-    let byteOffsets: [Int]
 
-    init(text: StyledText, prepared: PreparedText, layout: OpaquePointer, byteOffsets: [Int], width: Double) {
+    init(text: StyledText, prepared: PreparedText, paragraph: PangoParagraph) {
         self.text = text
         self.prepared = prepared
-        self.layout = layout
-        self.byteOffsets = byteOffsets
+        self.paragraph = paragraph
         let originalCount = text.plainText.unicodeScalars.count
-        lines = (0..<Int(pango_layout_get_line_count(layout))).map { index in
-            let line = pango_layout_get_line_readonly(layout, Int32(index))!
-            var logical = PangoRectangle()
-            pango_layout_line_get_extents(line, nil, &logical)
-            let start = scalarOffset(ofByte: Int(line.pointee.start_index))
-            let end = scalarOffset(ofByte: Int(line.pointee.start_index + line.pointee.length))
-            return ShapedLine(width: PangoUnits.points(logical.width),
-                              scalars: prepared.originalOffset(start, originalCount: originalCount)
-                                  ..< prepared.originalOffset(end, originalCount: originalCount))
+        lines = paragraph.lines.map { line in
+            ShapedLine(width: PangoUnits.points(line.width),
+                       scalars: prepared.originalOffset(line.characters.lowerBound, originalCount: originalCount)
+                           ..< prepared.originalOffset(line.characters.upperBound, originalCount: originalCount))
         }
-    }
-
-    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
-
-    func layoutLine(_ index: Int) -> UnsafeMutablePointer<PangoLayoutLine> {
-        pango_layout_get_line_readonly(layout, Int32(index))
     }
 
     /// Draws line `index` with its baseline's left end at (x, y) on a cairo context, run by
@@ -45,18 +31,17 @@ public final class PangoText: ShapedText {
     /// keep Pango's own clusters.
     public func drawLine(_ index: Int, x: Double, y: Double, on canvas: Canvas) {
         let cairo = canvas.cairo
-        let text = pango_layout_get_text(layout)!
-        var pen = x
-        var node = layoutLine(index).pointee.runs
-        while let current = node {
-            let run = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
-            setColour(of: run.pointee, cairo)
-            cairo_move_to(cairo, pen, y)
-            if !drawWords(run.pointee, text: text, x: pen, y: y, cairo) {
-                pango_cairo_show_glyph_item(cairo, text, run)
+        paragraph.text.withUnsafeBufferPointer { buffer in
+            let text = buffer.baseAddress!
+            var pen = x
+            for run in paragraph.lines[index].runs {
+                setColour(of: run.pointee, cairo)
+                cairo_move_to(cairo, pen, y)
+                if !drawWords(run.pointee, text: text, x: pen, y: y, cairo) {
+                    pango_cairo_show_glyph_item(cairo, text, run)
+                }
+                pen += PangoUnits.points(pango_glyph_string_get_width(run.pointee.glyphs))
             }
-            pen += PangoUnits.points(pango_glyph_string_get_width(run.pointee.glyphs))
-            node = current.pointee.next
         }
     }
 
@@ -121,32 +106,20 @@ public final class PangoText: ShapedText {
         return starts
     }
 
-    func scalarOffset(ofByte byte: Int) -> Int {
-        var low = 0, high = byteOffsets.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if byteOffsets[mid] < byte { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
     /// The stretches of line `index` that link somewhere: their left and right x (from the
     /// line's start, in points) and the address.
     public func links(line index: Int) -> [(from: Double, to: Double, url: String)] {
-        let line = layoutLine(index)
-        let lineStart = Int(line.pointee.start_index), lineEnd = lineStart + Int(line.pointee.length)
+        let line = paragraph.lines[index]
         var result: [(Double, Double, String)] = []
         var offset = 0
         for run in text.runs {
             let count = run.text.unicodeScalars.count
             defer { offset += count }
             guard let url = run.link else { continue }
-            let start = max(lineStart, byteOffsets[preparedOffset(of: offset)])
-            let end = min(lineEnd, byteOffsets[preparedOffset(of: offset + count)])
+            let start = max(line.characters.lowerBound, preparedOffset(of: offset))
+            let end = min(line.characters.upperBound, preparedOffset(of: offset + count))
             guard start < end else { continue }
-            var x0: Int32 = 0, x1: Int32 = 0
-            pango_layout_line_index_to_x(line, Int32(start), 0, &x0)
-            pango_layout_line_index_to_x(line, Int32(end), 0, &x1)
+            let x0 = paragraph.x(ofCharacter: start, line: index), x1 = paragraph.x(ofCharacter: end, line: index)
             result.append((PangoUnits.points(min(x0, x1)), PangoUnits.points(max(x0, x1)), url))
         }
         return result
@@ -166,14 +139,7 @@ public final class PangoText: ShapedText {
 
     /// The runs of line `index`: which font each stretch used and which glyphs it drew.
     public func glyphRuns(line index: Int) -> [GlyphRun] {
-        var runs: [GlyphRun] = []
-        var node = layoutLine(index).pointee.runs
-        while let current = node {
-            let item = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self).pointee
-            runs.append(glyphRun(item))
-            node = current.pointee.next
-        }
-        return runs
+        paragraph.lines[index].runs.map { glyphRun($0.pointee) }
     }
 
     private func glyphRun(_ item: PangoGlyphItem) -> GlyphRun {
@@ -183,8 +149,8 @@ public final class PangoText: ShapedText {
         pango_font_description_free(description)
         let glyphString = item.glyphs.pointee
         let glyphs = (0..<Int(glyphString.num_glyphs)).map { UInt32(glyphString.glyphs[$0].glyph) }
-        let start = scalarOffset(ofByte: Int(item.item.pointee.offset))
-        let end = scalarOffset(ofByte: Int(item.item.pointee.offset + item.item.pointee.length))
+        let start = paragraph.character(atByte: Int(item.item.pointee.offset))
+        let end = start + Int(item.item.pointee.num_chars)
         var view = String.UnicodeScalarView()
         view.append(contentsOf: prepared.scalars[start..<end])
         return GlyphRun(family: family, text: String(view), glyphs: glyphs)

@@ -78,6 +78,20 @@ struct PreparedText {
         origin.append(offset)
     }
 
+    /// The text in UTF-8, NUL-terminated, and where each scalar starts (and the end), in one pass.
+    func utf8() -> (text: [CChar], byteOffsets: [Int]) {
+        var utf8: [CChar] = []
+        var byteOffsets = [0]
+        utf8.reserveCapacity(scalars.count * 3)
+        byteOffsets.reserveCapacity(scalars.count + 1)
+        for scalar in scalars {
+            UTF8.encode(scalar) { utf8.append(CChar(bitPattern: $0)) }
+            byteOffsets.append(utf8.count)
+        }
+        utf8.append(0)
+        return (utf8, byteOffsets)
+    }
+
     /// The original offset for a prepared offset (the end maps to the end).
     func originalOffset(_ prepared: Int, originalCount: Int) -> Int {
         prepared < origin.count ? origin[prepared] : originalCount

@@ -13,6 +13,11 @@ enum Fixture {
     nonisolated(unsafe) private static let shaper = PangoShaper(fonts: try! FontLibrary(directory: root.appendingPathComponent("fonts")))
     private static let lock = NSLock()
 
+    /// Runs `body` with the shared shaper, under the lock.
+    static func withShaper<T>(_ body: (PangoShaper) -> T) -> T {
+        lock.withLock { body(shaper) }
+    }
+
     static func shape(_ styled: StyledText, width: Double) -> PangoText {
         lock.withLock { shaper.shape(styled, width: width) as! PangoText }
     }
@@ -47,6 +52,18 @@ enum Fixture {
             }
         }
         return sentences.map { $0.precomposedStringWithCanonicalMapping }
+    }()
+
+    /// English and Bangla health sentences, translated by people (TICO-19), when the
+    /// checkout has ../shared/corpora beside it.
+    static let sentencePairs: [(en: String, bn: String)] = {
+        let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpora/tico19-en-bn.tsv")
+        guard let tsv = try? String(contentsOf: corpus, encoding: .utf8) else { return [] }
+        return tsv.split(separator: "\n").dropFirst().compactMap { row in
+            let columns = row.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count == 4 else { return nil }
+            return (String(columns[2]), String(columns[3]).precomposedStringWithCanonicalMapping)
+        }
     }()
 
     /// Runs a command and returns its standard output.
