@@ -330,12 +330,12 @@ extension YAMLValue {
 
     func localized(fields f: YAMLFields) -> LocalizedText? {
         guard let en = f["en"]?.text() else { return nil }
-        if en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if en.isBlank {
             f["en"]?.error("the English text is empty", hint: "write the text, or remove this entry")
             return nil
         }
         let bnValue = f["bn"].flatMap { $0.isNull ? nil : $0 }
-        let bn = bnValue?.text().flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let bn = bnValue?.text().flatMap { $0.isBlank ? nil : $0 }
         var text = LocalizedText(en: collapsed(en), bn: bn.map(collapsed), path: path, location: location)
         if bn != nil, let source = f["bn_from"]?.text() { text.sources[.bn] = source }
         return text
@@ -358,11 +358,20 @@ func collapsed(_ text: String) -> String {
     return text.split(whereSeparator: { $0.isWhitespace && $0 != "\u{00A0}" }).joined(separator: " ")
 }
 
+/// White space that folds into a space (a no-break space stays), answered by number for
+/// ASCII and Bangla, which most text is made of, instead of by a Unicode property lookup.
+private func isFoldedSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x21..<0x85, 0xA0, 0x0980...0x09FF: false
+    default: scalar.properties.isWhitespace
+    }
+}
+
 /// Single spaces only, none at either end: most text, which then needs no splitting into words.
 private func isCollapsed(_ text: String) -> Bool {
     var previous: Unicode.Scalar = " "
     for scalar in text.unicodeScalars {
-        let extra = scalar == " " ? previous == " " : scalar != "\u{00A0}" && scalar.properties.isWhitespace
+        let extra = scalar == " " ? previous == " " : isFoldedSpace(scalar)
         if extra { return false }
         previous = scalar
     }

@@ -61,7 +61,7 @@ public struct LocalizedText: Sendable, Hashable {
     /// that the English under a translation has changed.
     public static func fingerprint(_ text: String) -> String {
         var hash: UInt32 = 2_166_136_261
-        for byte in text.precomposedStringWithCanonicalMapping.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        for byte in text.composed.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return String(hash, radix: 16).leftPadded(to: 8)
     }
 

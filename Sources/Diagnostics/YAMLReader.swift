@@ -229,7 +229,7 @@ public struct YAMLValue {
                   hint: "delete the repeated accents, vowel signs or joiners: they cannot be printed or copied reliably")
             return nil
         }
-        return scalar.string.precomposedStringWithCanonicalMapping
+        return scalar.string.composed
     }
 
     /// The items of a list; nil and an error otherwise.

@@ -38,7 +38,7 @@ final class ArticleLibrary: Service, @unchecked Sendable {
         /// Lower case, one canonical spelling (NFC writes য় as য + nukta), markup and runs of
         /// spaces gone.
         static func searchable(_ text: String) -> String {
-            text.plainText.lowercased().precomposedStringWithCanonicalMapping
+            text.plainText.lowercased().composed
                 .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         }
     }

@@ -95,7 +95,7 @@ public enum ArticleTranslation {
                                             subject: text.path, hint: "export again: the unit comes back fuzzy with the new English"))
                 continue
             }
-            let translation = message.translation.precomposedStringWithCanonicalMapping
+            let translation = message.translation.composed
             if message.fuzzy {
                 if !translation.isEmpty {
                     diagnostics.append(.warning("still marked fuzzy (needs review): left out", at: place, subject: text.path,
@@ -103,7 +103,7 @@ public enum ArticleTranslation {
                 }
                 continue
             }
-            if translation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if translation.isBlank {
                 diagnostics.append(.warning("empty translation", at: place, subject: text.path, hint: "translate the unit"))
                 continue
             }

@@ -53,10 +53,10 @@ public struct Glossary: Sendable {
     /// uses a variant to avoid.
     public func warnings(_ article: Article) -> [Diagnostic] {
         article.allTexts.flatMap { text -> [Diagnostic] in
-            guard let bangla = text.bn?.precomposedStringWithCanonicalMapping else { return [] }
+            guard let bangla = text.bn?.composed else { return [] }
             return terms(in: text.en).compactMap { term in
-                let agreed = term.bn.map(\.precomposedStringWithCanonicalMapping)
-                if let avoided = term.avoid.first(where: { bangla.contains($0.precomposedStringWithCanonicalMapping) }) {
+                let agreed = term.bn.map(\.composed)
+                if let avoided = term.avoid.first(where: { bangla.contains($0.composed) }) {
                     return .warning("'\(term.en)' is translated as '\(avoided)', which the glossary says to avoid",
                                     at: text.location, subject: text.path,
                                     hint: "use \(agreed.map { "'\($0)'" }.joined(separator: " or "))").rule("glossary")
