@@ -8,7 +8,8 @@
 // end hanging past the width and drawing nothing, a word wider than the line alone on it.
 // A cut after a space keeps the glyphs as they are; a cut inside a word (a syllable break,
 // a link's slash) shapes both halves again, as PangoLayout does, since glyphs can change
-// at such a cut.
+// at such a cut. As in PangoLayout, only the attributes that choose a font cut the text into
+// items; colours cut the runs of each line once it is broken.
 internal import CPangoCairo
 
 final class PangoParagraph {
@@ -39,14 +40,57 @@ final class PangoParagraph {
         let count = byteOffsets.count - 1
         breaks = Array(repeating: PangoLogAttr(), count: count + 1)
         advances = Array(repeating: 0, count: count)
-        let items = itemize(attributes: attributes, context: context)
-        findBreaks(items: items, attributes: attributes)
+        // Split as PangoLayout splits them: font choice, line breaking, and the rest (colours).
+        let colours = pango_attr_list_copy(attributes)!
+        defer { pango_attr_list_unref(colours) }
+        let fonts = pango_attr_list_filter(colours, { attribute, _ in PangoParagraph.choosesFont(attribute!.pointee) }, nil)
+        let breaking = pango_attr_list_filter(colours, { attribute, _ in PangoParagraph.breaksLines(attribute!.pointee) }, nil)
+        defer { [fonts, breaking].compactMap { $0 }.forEach { pango_attr_list_unref($0) } }
+        let items = itemize(attributes: fonts, context: context)
+        findBreaks(items: items, attributes: breaking)
         var start = 0
         for item in items {
             pending.append((shape(item, start: start), start))
             start += Int(item.pointee.num_chars)
         }
         breakLines(width: width)
+        colour(with: colours)
+    }
+
+    /// Attributes that choose a font (or its language), which only PangoLayout's itemizing sees.
+    private static func choosesFont(_ attribute: PangoAttribute) -> gboolean {
+        switch attribute.klass.pointee.type {
+        case PANGO_ATTR_FONT_DESC, PANGO_ATTR_FAMILY, PANGO_ATTR_STYLE, PANGO_ATTR_WEIGHT, PANGO_ATTR_VARIANT, PANGO_ATTR_STRETCH,
+             PANGO_ATTR_SIZE, PANGO_ATTR_ABSOLUTE_SIZE, PANGO_ATTR_LANGUAGE: 1
+        default: 0
+        }
+    }
+
+    /// Attributes that only move line breaks.
+    private static func breaksLines(_ attribute: PangoAttribute) -> gboolean {
+        switch attribute.klass.pointee.type {
+        case PANGO_ATTR_ALLOW_BREAKS, PANGO_ATTR_INSERT_HYPHENS: 1
+        default: 0
+        }
+    }
+
+    /// Cuts each line's runs where the other attributes (colours) change, each piece carrying them.
+    private func colour(with attributes: OpaquePointer) {
+        text.withUnsafeBufferPointer { text in
+            for index in lines.indices {
+                lines[index].runs = lines[index].runs.flatMap { run in
+                    var pieces: [UnsafeMutablePointer<PangoGlyphItem>] = []
+                    var node = pango_glyph_item_apply_attrs(run, text.baseAddress, attributes)
+                    let list = node
+                    while let current = node {
+                        pieces.append(current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self))
+                        node = current.pointee.next
+                    }
+                    g_slist_free(list)
+                    return pieces
+                }
+            }
+        }
     }
 
     deinit {
@@ -100,7 +144,7 @@ final class PangoParagraph {
 
     private var length: Int32 { Int32(text.count - 1) }
 
-    private func itemize(attributes: OpaquePointer, context: OpaquePointer) -> [UnsafeMutablePointer<PangoItem>] {
+    private func itemize(attributes: OpaquePointer?, context: OpaquePointer) -> [UnsafeMutablePointer<PangoItem>] {
         var items: [UnsafeMutablePointer<PangoItem>] = []
         let list = text.withUnsafeBufferPointer { pango_itemize(context, $0.baseAddress, 0, length, attributes, nil) }
         var node = list
@@ -114,7 +158,7 @@ final class PangoParagraph {
 
     /// Break opportunities as PangoLayout finds them: the default rules, each item's
     /// script and language, then the attributes (a compound's allow-breaks off).
-    private func findBreaks(items: [UnsafeMutablePointer<PangoItem>], attributes: OpaquePointer) {
+    private func findBreaks(items: [UnsafeMutablePointer<PangoItem>], attributes: OpaquePointer?) {
         let count = Int32(breaks.count)
         text.withUnsafeBufferPointer { text in
             breaks.withUnsafeMutableBufferPointer { breaks in
