@@ -8,7 +8,8 @@ Each COMMAND is one shell-split string, e.g.
 The peers harness times whole processes through Popen.wait(timeout), which polls up to
 50 ms apart, so its wall times come in steps of about 50 ms (0.064, 0.114, 0.164 s):
 too coarse for processes that take a tenth of a second. This times each run with
-perf_counter around a plain wait, and takes CPU time from the child's rusage.
+perf_counter around a plain wait, and takes CPU time from the child's rusage. The
+commands take turns, one run each per round.
 """
 import argparse
 import resource
@@ -33,15 +34,18 @@ def main():
     parser.add_argument("-n", type=int, default=11)
     parser.add_argument("commands", nargs="+", help="NAME=COMMAND")
     args = parser.parse_args()
-    for named in args.commands:
-        name, command = named.split("=", 1)
-        argv = shlex.split(command)
+    commands = [(named.split("=", 1)[0], shlex.split(named.split("=", 1)[1])) for named in args.commands]
+    for _, argv in commands:
         run_once(argv)   # warm the page cache
-        runs = [run_once(argv) for _ in range(args.n)]
-        wall = statistics.median(r[0] for r in runs)
-        cpu = statistics.median(r[1] for r in runs)
+    # Round by round, each command once, so a busy spell on the machine falls on all alike.
+    runs = {name: [] for name, _ in commands}
+    for _ in range(args.n):
+        for name, argv in commands:
+            runs[name].append(run_once(argv))
+    for name, _ in commands:
+        wall = statistics.median(r[0] for r in runs[name])
+        cpu = statistics.median(r[1] for r in runs[name])
         print(f"{name}: wall {wall * 1000:.1f} ms, cpu {cpu * 1000:.1f} ms (median of {args.n})")
-
 
 if __name__ == "__main__":
     main()
