@@ -78,16 +78,10 @@ final class PangoParagraph {
     private func colour(with attributes: OpaquePointer) {
         text.withUnsafeBufferPointer { text in
             for index in lines.indices {
-                lines[index].runs = lines[index].runs.flatMap { run in
-                    var pieces: [UnsafeMutablePointer<PangoGlyphItem>] = []
-                    var node = pango_glyph_item_apply_attrs(run, text.baseAddress, attributes)
-                    let list = node
-                    while let current = node {
-                        pieces.append(current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self))
-                        node = current.pointee.next
-                    }
-                    g_slist_free(list)
-                    return pieces
+                lines[index].runs = lines[index].runs.flatMap { run -> [UnsafeMutablePointer<PangoGlyphItem>] in
+                    let pieces = pango_glyph_item_apply_attrs(run, text.baseAddress, attributes)
+                    defer { g_slist_free(pieces) }
+                    return Self.contents(of: pieces) { ($0.data, $0.next) }
                 }
             }
         }
@@ -145,15 +139,23 @@ final class PangoParagraph {
     private var length: Int32 { Int32(text.count - 1) }
 
     private func itemize(attributes: OpaquePointer?, context: OpaquePointer) -> [UnsafeMutablePointer<PangoItem>] {
-        var items: [UnsafeMutablePointer<PangoItem>] = []
-        let list = text.withUnsafeBufferPointer { pango_itemize(context, $0.baseAddress, 0, length, attributes, nil) }
-        var node = list
+        let items = text.withUnsafeBufferPointer { pango_itemize(context, $0.baseAddress, 0, length, attributes, nil) }
+        defer { g_list_free(items) }
+        return Self.contents(of: items) { ($0.data, $0.next) }
+    }
+
+    /// What a glib list (a GList or a GSList, whose nodes `link` reads) points to, in order.
+    private static func contents<Node, Element>(of first: UnsafeMutablePointer<Node>?,
+                                               _ link: (Node) -> (data: UnsafeMutableRawPointer?, next: UnsafeMutablePointer<Node>?))
+        -> [UnsafeMutablePointer<Element>] {
+        var result: [UnsafeMutablePointer<Element>] = []
+        var node = first
         while let current = node {
-            items.append(current.pointee.data.assumingMemoryBound(to: PangoItem.self))
-            node = current.pointee.next
+            let (data, next) = link(current.pointee)
+            result.append(data!.assumingMemoryBound(to: Element.self))
+            node = next
         }
-        g_list_free(list)
-        return items
+        return result
     }
 
     /// Break opportunities as PangoLayout finds them: the default rules, each item's
