@@ -10,6 +10,7 @@ setup:
 
 build: setup
 	$(SWIFT) build -c release --product handout
+	$(SWIFT) build -c release --product handout-server
 
 DOCS := handout checklist diary-week diary-month summary roadmap card \
         treatment-planner health-record caregiver prevention recovery nutrition

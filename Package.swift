@@ -4,7 +4,8 @@
 //   CPangoCairo, CLibXML2, CQRencode, CQPDF, CGettextPO (C libraries, each a module map and one header) → Diagnostics → ArticleModel
 //   → Importing (web pages → articles) → Translation (PO files for translators, the glossary)
 //   → LayoutEngine → TextShaping → Rendering → Documents → HandoutKit (the façade)
-//   → HandoutServer (the print service) → HandoutCLI (the `handout` executable)
+//   → HandoutServer (the print service) → HandoutServe (the `handout-server` executable);
+//   HandoutCLI (the `handout` executable, whose `serve` starts handout-server) stands on HandoutKit
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -17,6 +18,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "handout", targets: ["HandoutCLI"]),
+        .executable(name: "handout-server", targets: ["HandoutServe"]),
         .executable(name: "handout-bench", targets: ["HandoutBench"]),
         .library(name: "HandoutKit", targets: ["HandoutKit"]),
         .executable(name: "handout-fuzz", targets: ["HandoutFuzz"]),
@@ -85,7 +87,13 @@ let package = Package(
         .executableTarget(name: "HandoutFuzz", dependencies: ["HandoutKit", "Diagnostics", "LayoutEngine"], swiftSettings: strict),
         .executableTarget(
             name: "HandoutCLI",
-            dependencies: ["HandoutKit", "HandoutServer", "Diagnostics", "LayoutEngine",
+            dependencies: ["HandoutKit", "Diagnostics", "LayoutEngine",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "HandoutServe",
+            dependencies: ["HandoutKit", "HandoutServer", "Diagnostics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict

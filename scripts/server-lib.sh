@@ -1,4 +1,5 @@
-# Shared by the server scripts (sourced, not run): build the release `handout` when the
+# Shared by the server scripts (sourced, not run): build the release `handout` (and the
+# `handout-server` it starts) when the
 # sources are newer, start `handout serve` on a free loopback port with a temporary copy
 # of articles/, wait for /healthz, and stop it again.
 # Expects: $root (the checkout), $bin (the release binary), $SCRATCH_PATH; sets $work,
@@ -9,7 +10,9 @@ build_handout() {
   if [ -z "${SKIP_BUILD:-}" ]; then
     if [ ! -x "$bin" ] || [ -n "$(find Sources Package.swift -newer "$bin" -print -quit)" ]; then
       echo "$1: building release handout into $SCRATCH_PATH (this can take several minutes)"
-      swift build -c release --product handout --scratch-path "$SCRATCH_PATH" 2>&1 | grep -E "error:|Build complete" | tail -3
+      for product in handout handout-server; do
+        swift build -c release --product $product --scratch-path "$SCRATCH_PATH" 2>&1 | grep -E "error:|Build complete" | tail -3
+      done
     fi
   fi
   [ -x "$bin" ] || { echo "$1: no $bin" >&2; exit 1; }
