@@ -39,9 +39,11 @@ func copies(of articlePath: String, count: Int) throws -> (folder: URL, paths: [
     guard let slugLine = text.split(separator: "\n").first(where: { $0.hasPrefix("slug: ") }) else { fail("no slug in \(articlePath)") }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handout-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // The slug with or without quotes (the peers harness's converted article quotes it).
+    let slug = slugLine.dropFirst("slug: ".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
     let paths = try (1...count).map { number in
         let path = folder.appendingPathComponent("article-\(number).yaml").path
-        try text.replacingOccurrences(of: String(slugLine), with: "\(slugLine)-\(number)").write(toFile: path, atomically: false, encoding: .utf8)
+        try text.replacingOccurrences(of: String(slugLine), with: "slug: \(slug)-\(number)").write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
     return (folder, paths)

@@ -19,7 +19,7 @@ public final class PangoShaper: TextShaper {
     }
 
     public func shape(_ text: StyledText, width: Double) -> any ShapedText {
-        guard text.runs.count == 1, text.runs[0].text.unicodeScalars.count <= 3 else { return shapeOnce(text, width: width) }
+        guard text.runs.count == 1, text.runs[0].text.unicodeScalars.dropFirst(3).isEmpty else { return shapeOnce(text, width: width) }
         let key = ShortText(text: text, width: width)
         if let shaped = short[key] { return shaped }
         if short.count >= 256 { short.removeAll() }   // a long-lived shaper keeps only the latest
@@ -63,6 +63,7 @@ public final class PangoShaper: TextShaper {
 
     /// Words that stick out of their line: Pango puts such a word alone on a line.
     private func overfullWords(in shaped: PangoText, width: Double) -> [(word: Substring, start: Int, isLink: Bool)] {
+        guard shaped.lines.contains(where: { $0.width > width + 0.01 }) else { return [] }
         let plain = shaped.text.plainText
         let scalars = Array(plain.unicodeScalars)
         var result: [(Substring, Int, Bool)] = []

@@ -15,11 +15,9 @@ public final class PangoText: ShapedText {
         self.text = text
         self.prepared = prepared
         self.paragraph = paragraph
-        let originalCount = text.plainText.unicodeScalars.count
         lines = paragraph.lines.map { line in
             ShapedLine(width: PangoUnits.points(line.width),
-                       scalars: prepared.originalOffset(line.characters.lowerBound, originalCount: originalCount)
-                           ..< prepared.originalOffset(line.characters.upperBound, originalCount: originalCount))
+                       scalars: prepared.originalOffset(line.characters.lowerBound) ..< prepared.originalOffset(line.characters.upperBound))
         }
     }
 
@@ -109,6 +107,7 @@ public final class PangoText: ShapedText {
     /// The stretches of line `index` that link somewhere: their left and right x (from the
     /// line's start, in points) and the address.
     public func links(line index: Int) -> [(from: Double, to: Double, url: String)] {
+        guard text.runs.contains(where: { $0.link != nil }) else { return [] }
         let line = paragraph.lines[index]
         var result: [(Double, Double, String)] = []
         var offset = 0

@@ -49,7 +49,7 @@ struct PreparedText {
         banglaLanguageSpans = banglaSpans.filter { span in !otherLanguages.contains { $0.overlaps(span) } }
         // `breakable` holds original offsets, compounds are found in the prepared text:
         // every zero-width space inserted before them shifts the two apart.
-        let mustBreak = Set(origin.indices.filter { breakable.contains(origin[$0]) })
+        let mustBreak = breakable.isEmpty ? [] : Set(origin.indices.filter { breakable.contains(origin[$0]) })
         compounds = Self.compounds(in: scalars, except: mustBreak, links: runs.filter { $0.run?.link != nil }.map(\.range))
     }
 
@@ -65,7 +65,8 @@ struct PreparedText {
             let hyphenated = word.dropFirst().dropLast().contains { index in
                 Self.joining.contains(scalars[index]) && wordCharacter(scalars[index - 1]) && wordCharacter(scalars[index + 1])
             }
-            if hyphenated, breakable.isDisjoint(with: word), !links.contains(where: { $0.overlaps(word) }) {
+            // (An empty set first: checking a range against one hashes every offset in it.)
+            if hyphenated, breakable.isEmpty || breakable.isDisjoint(with: word), !links.contains(where: { $0.overlaps(word) }) {
                 result.append(word)
             }
             start = end + 1
@@ -92,8 +93,11 @@ struct PreparedText {
         return (utf8, byteOffsets)
     }
 
+    /// How many scalars the original text has: its last one stands at the end of `origin`.
+    var originalCount: Int { origin.last.map { $0 + 1 } ?? 0 }
+
     /// The original offset for a prepared offset (the end maps to the end).
-    func originalOffset(_ prepared: Int, originalCount: Int) -> Int {
+    func originalOffset(_ prepared: Int) -> Int {
         prepared < origin.count ? origin[prepared] : originalCount
     }
 }
