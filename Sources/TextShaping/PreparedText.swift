@@ -39,7 +39,9 @@ struct PreparedText {
                 let next = index + 1 < runScalars.count ? runScalars[index + 1] : nil
                 // A space before a dari would let a line start with it: hold the two together.
                 let isSpaceBeforeDari = scalar == " " && next.map(Script.isDari) == true
-                append(isSpaceBeforeDari ? "\u{00A0}" : scalar, origin: offset)
+                // A tab (typed into a patient's details) is a space: no font draws one, and
+                // paragraphs have no tab stops.
+                append(isSpaceBeforeDari ? "\u{00A0}" : scalar == "\t" ? " " : scalar, origin: offset)
                 offset += 1
             }
             runs.append(Span(range: start..<scalars.count, run: run))

@@ -41,6 +41,14 @@ import Testing
         #expect(ours == pango)
     }
 
+    /// What a patient's details can bring (the article loader folds white space, a form does
+    /// not): a line break ends the line, a tab is a space, and neither prints as a box.
+    @Test func aLineBreakEndsALineAndATabIsASpace() {
+        let shaped = Fixture.shape("Rahim\nUddin\tKhan", width: 400)
+        #expect(shaped.diagnostics.isEmpty, "\(shaped.diagnostics)")
+        #expect(Fixture.lineTexts(shaped) == ["Rahim\n", "Uddin\tKhan"])
+    }
+
     struct Line: Equatable, CustomStringConvertible {
         var characters: Range<Int>
         var width: Int32
