@@ -8,7 +8,8 @@
 # build_handout NAME: NAME prefixes the messages.
 build_handout() {
   if [ -z "${SKIP_BUILD:-}" ]; then
-    if [ ! -x "$bin" ] || [ -n "$(find Sources Package.swift -newer "$bin" -print -quit)" ]; then
+    if [ ! -x "$bin" ] || [ ! -x "$bin-server" ] || [ -n "$(find Sources Package.swift -newer "$bin" -print -quit)" ] \
+       || [ -n "$(find Sources Package.swift -newer "$bin-server" -print -quit)" ]; then
       echo "$1: building release handout into $SCRATCH_PATH (this can take several minutes)"
       for product in handout handout-server; do
         swift build -c release --product $product --scratch-path "$SCRATCH_PATH" 2>&1 | grep -E "error:|Build complete" | tail -3

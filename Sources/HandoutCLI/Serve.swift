@@ -17,7 +17,8 @@ struct Serve: ParsableCommand {
             .deletingLastPathComponent().appendingPathComponent("handout-server").path
         let arguments = ([server] + options).map { strdup($0) } + [nil]
         execv(server, arguments)   // returns only if the server could not be started
-        let problem = Diagnostic.error("cannot start the print service \(server): \(String(cString: strerror(errno)))",
+        let reason = String(cString: strerror(errno))
+        let problem = Diagnostic.error("cannot start the print service \(server): \(reason)",
                                        hint: "build it beside handout: make build")
         FileHandle.standardError.write(Data("\(problem)\n".utf8))
         throw ExitCode.failure

@@ -3,13 +3,15 @@
 // PangoLayout (1.50) shapes every item again as it puts it on a line, and the rest of a
 // broken item again on the next line: a handout's text went through HarfBuzz 2.3 times.
 // Here each item is shaped once and lines are cut from its glyphs by PangoLayout's own
-// rules for word wrapping: Pango's break opportunities (its log attributes, with our
-// attributes applied), the last one whose text fits ending the line, a space at a line's
-// end hanging past the width and drawing nothing, a word wider than the line alone on it.
-// A cut after a space keeps the glyphs as they are; a cut inside a word (a syllable break,
-// a link's slash) shapes both halves again, as PangoLayout does, since glyphs can change
-// at such a cut. As in PangoLayout, only the attributes that choose a font cut the text into
-// items; colours cut the runs of each line once it is broken.
+// rules for word wrapping: a line end (\n, \r\n, \r, U+2029) ends a paragraph and belongs
+// to no line; Pango's break opportunities (its log attributes, with our attributes applied);
+// the last one whose text fits ends the line, a space at a line's end hanging past the width
+// and drawing nothing; a word wider than the line stands alone on it. A cut after a space
+// keeps the glyphs as they are; a cut inside a word (a syllable break, a link's slash)
+// shapes both halves again, as PangoLayout does, and is taken only if the reshaped half
+// still fits. As in PangoLayout, only the attributes that choose a font cut the text into
+// items; colours cut the runs of each line once it is broken, and a line's runs are drawn
+// in visual order (the paragraph's base direction is left to right).
 internal import CPangoCairo
 
 final class PangoParagraph {
@@ -46,22 +48,53 @@ final class PangoParagraph {
         let fonts = pango_attr_list_filter(colours, { attribute, _ in PangoParagraph.choosesFont(attribute!.pointee) }, nil)
         let breaking = pango_attr_list_filter(colours, { attribute, _ in PangoParagraph.breaksLines(attribute!.pointee) }, nil)
         defer { [fonts, breaking].compactMap { $0 }.forEach { pango_attr_list_unref($0) } }
-        let items = itemize(attributes: fonts, context: context)
-        findBreaks(items: items, attributes: breaking)
-        var start = 0
-        for item in items {
-            pending.append((shape(item, start: start), start))
-            start += Int(item.pointee.num_chars)
+        for paragraph in paragraphs() {
+            let items = itemize(paragraph, attributes: fonts, context: context)
+            findBreaks(in: paragraph, items: items, attributes: breaking)
+            var start = paragraph.lowerBound
+            for item in items {
+                pending.append((shape(item, start: start), start))
+                start += Int(item.pointee.num_chars)
+            }
+            breakLines(paragraph, width: width)
         }
-        breakLines(width: width)
         colour(with: colours)
     }
 
-    /// Attributes that choose a font (or its language), which only PangoLayout's itemizing sees.
+    /// The paragraphs PangoLayout lays out one by one, in characters: the text between line
+    /// ends (\n, \r\n, \r, U+2029), which belong to no line. A text ending in one ends in an
+    /// empty paragraph, as in PangoLayout.
+    private func paragraphs() -> [Range<Int>] {
+        let count = byteOffsets.count - 1
+        func byte(_ index: Int, _ plus: Int = 0) -> UInt8 { UInt8(bitPattern: text[byteOffsets[index] + plus]) }
+        var result: [Range<Int>] = []
+        var start = 0, index = 0
+        while index < count {
+            let length: Int
+            switch byte(index) {
+            case 0x0A: length = 1
+            case 0x0D: length = index + 1 < count && byte(index + 1) == 0x0A ? 2 : 1
+            case 0xE2 where byte(index, 1) == 0x80 && byte(index, 2) == 0xA9: length = 1
+            default: length = 0
+            }
+            guard length > 0 else { index += 1; continue }
+            result.append(start..<index)
+            index += length
+            start = index
+        }
+        result.append(start..<count)
+        return result
+    }
+
+    /// Attributes that choose a font (or its language) or must hold for a whole item, and
+    /// those shaping reads: the ones PangoLayout gives its itemizing and its items.
     private static func choosesFont(_ attribute: PangoAttribute) -> gboolean {
         switch attribute.klass.pointee.type {
-        case PANGO_ATTR_FONT_DESC, PANGO_ATTR_FAMILY, PANGO_ATTR_STYLE, PANGO_ATTR_WEIGHT, PANGO_ATTR_VARIANT, PANGO_ATTR_STRETCH,
-             PANGO_ATTR_SIZE, PANGO_ATTR_ABSOLUTE_SIZE, PANGO_ATTR_LANGUAGE: 1
+        case PANGO_ATTR_LANGUAGE, PANGO_ATTR_FAMILY, PANGO_ATTR_STYLE, PANGO_ATTR_WEIGHT, PANGO_ATTR_VARIANT, PANGO_ATTR_STRETCH,
+             PANGO_ATTR_SIZE, PANGO_ATTR_FONT_DESC, PANGO_ATTR_SCALE, PANGO_ATTR_FALLBACK, PANGO_ATTR_ABSOLUTE_SIZE, PANGO_ATTR_GRAVITY,
+             PANGO_ATTR_GRAVITY_HINT, PANGO_ATTR_FONT_SCALE, PANGO_ATTR_LETTER_SPACING, PANGO_ATTR_SHAPE, PANGO_ATTR_RISE,
+             PANGO_ATTR_BASELINE_SHIFT, PANGO_ATTR_LINE_HEIGHT, PANGO_ATTR_ABSOLUTE_LINE_HEIGHT, PANGO_ATTR_TEXT_TRANSFORM,
+             PANGO_ATTR_FONT_FEATURES, PANGO_ATTR_SHOW: 1
         default: 0
         }
     }
@@ -69,7 +102,7 @@ final class PangoParagraph {
     /// Attributes that only move line breaks.
     private static func breaksLines(_ attribute: PangoAttribute) -> gboolean {
         switch attribute.klass.pointee.type {
-        case PANGO_ATTR_ALLOW_BREAKS, PANGO_ATTR_INSERT_HYPHENS: 1
+        case PANGO_ATTR_ALLOW_BREAKS, PANGO_ATTR_INSERT_HYPHENS, PANGO_ATTR_WORD, PANGO_ATTR_SENTENCE: 1
         default: 0
         }
     }
@@ -78,13 +111,32 @@ final class PangoParagraph {
     private func colour(with attributes: OpaquePointer) {
         text.withUnsafeBufferPointer { text in
             for index in lines.indices {
-                lines[index].runs = lines[index].runs.flatMap { run -> [UnsafeMutablePointer<PangoGlyphItem>] in
+                lines[index].runs = Self.visualOrder(lines[index].runs.flatMap { run -> [UnsafeMutablePointer<PangoGlyphItem>] in
                     let pieces = pango_glyph_item_apply_attrs(run, text.baseAddress, attributes)
                     defer { g_slist_free(pieces) }
                     return Self.contents(of: pieces) { ($0.data, $0.next) }
-                }
+                })
             }
         }
+    }
+
+    /// Runs from left to right: each stretch of right-to-left runs (odd levels) reversed, from
+    /// the deepest level out (the bidi algorithm's rule L2).
+    private static func visualOrder(_ runs: [UnsafeMutablePointer<PangoGlyphItem>]) -> [UnsafeMutablePointer<PangoGlyphItem>] {
+        let levels = runs.map { Int($0.pointee.item!.pointee.analysis.level) }
+        guard let deepest = levels.max(), deepest > 0 else { return runs }
+        var order = Array(runs.indices)
+        for level in stride(from: deepest, through: 1, by: -1) {
+            var index = 0
+            while index < order.count {
+                guard levels[order[index]] >= level else { index += 1; continue }
+                var end = index
+                while end < order.count, levels[order[end]] >= level { end += 1 }
+                order[index..<end].reverse()
+                index = end
+            }
+        }
+        return order.map { runs[$0] }
     }
 
     deinit {
@@ -114,9 +166,11 @@ final class PangoParagraph {
             }
             var within: Int32 = 0
             text.withUnsafeBufferPointer { text in
-                pango_glyph_string_index_to_x(run.pointee.glyphs, UnsafeMutablePointer(mutating: text.baseAddress! + Int(item.pointee.offset)),
-                                              item.pointee.length, &item.pointee.analysis,
-                                              Int32(byteOffsets[character]) - item.pointee.offset, 0, &within)
+                breaks.withUnsafeMutableBufferPointer { breaks in
+                    pango_glyph_string_index_to_x_full(run.pointee.glyphs, UnsafeMutablePointer(mutating: text.baseAddress! + Int(item.pointee.offset)),
+                                                       item.pointee.length, &item.pointee.analysis, breaks.baseAddress! + first,
+                                                       Int32(byteOffsets[character]) - item.pointee.offset, 0, &within)
+                }
             }
             return x + within
         }
@@ -138,8 +192,9 @@ final class PangoParagraph {
 
     private var length: Int32 { Int32(text.count - 1) }
 
-    private func itemize(attributes: OpaquePointer?, context: OpaquePointer) -> [UnsafeMutablePointer<PangoItem>] {
-        let items = text.withUnsafeBufferPointer { pango_itemize(context, $0.baseAddress, 0, length, attributes, nil) }
+    private func itemize(_ paragraph: Range<Int>, attributes: OpaquePointer?, context: OpaquePointer) -> [UnsafeMutablePointer<PangoItem>] {
+        let (start, end) = (byteOffsets[paragraph.lowerBound], byteOffsets[paragraph.upperBound])
+        let items = text.withUnsafeBufferPointer { pango_itemize(context, $0.baseAddress, Int32(start), Int32(end - start), attributes, nil) }
         defer { g_list_free(items) }
         return Self.contents(of: items) { ($0.data, $0.next) }
     }
@@ -160,19 +215,21 @@ final class PangoParagraph {
 
     /// Break opportunities as PangoLayout finds them: the default rules, each item's
     /// script and language, then the attributes (a compound's allow-breaks off).
-    private func findBreaks(items: [UnsafeMutablePointer<PangoItem>], attributes: OpaquePointer?) {
-        let count = Int32(breaks.count)
+    private func findBreaks(in paragraph: Range<Int>, items: [UnsafeMutablePointer<PangoItem>], attributes: OpaquePointer?) {
+        let (start, end) = (byteOffsets[paragraph.lowerBound], byteOffsets[paragraph.upperBound])
+        let count = Int32(paragraph.count + 1)
         text.withUnsafeBufferPointer { text in
             breaks.withUnsafeMutableBufferPointer { breaks in
-                pango_default_break(text.baseAddress, length, nil, breaks.baseAddress, count)
-                var start = 0
+                let first = breaks.baseAddress! + paragraph.lowerBound
+                pango_default_break(text.baseAddress! + start, Int32(end - start), nil, first, count)
+                var character = paragraph.lowerBound
                 for item in items {
                     let offset = Int(item.pointee.offset)
                     pango_tailor_break(text.baseAddress! + offset, item.pointee.length, &item.pointee.analysis, Int32(offset),
-                                       breaks.baseAddress! + start, item.pointee.num_chars + 1)
-                    start += Int(item.pointee.num_chars)
+                                       breaks.baseAddress! + character, item.pointee.num_chars + 1)
+                    character += Int(item.pointee.num_chars)
                 }
-                pango_attr_break(text.baseAddress, length, attributes, 0, breaks.baseAddress, count)
+                pango_attr_break(text.baseAddress! + start, Int32(end - start), attributes, Int32(start), first, count)
             }
         }
     }
@@ -180,14 +237,10 @@ final class PangoParagraph {
     /// Shapes `item` (which starts at character `start`) into a new glyph run and records
     /// its characters' advances.
     private func shape(_ item: UnsafeMutablePointer<PangoItem>, start: Int) -> UnsafeMutablePointer<PangoGlyphItem> {
-        let glyphs = pango_glyph_string_new()!
         let run = g_slice_alloc0(gsize(MemoryLayout<PangoGlyphItem>.size))!.bindMemory(to: PangoGlyphItem.self, capacity: 1)
         run.pointee.item = item
-        run.pointee.glyphs = glyphs
+        run.pointee.glyphs = glyphs(of: item, start: start)
         text.withUnsafeBufferPointer { text in
-            breaks.withUnsafeMutableBufferPointer { breaks in
-                pango_shape_item(item, text.baseAddress, length, breaks.baseAddress! + start, glyphs, PANGO_SHAPE_NONE)
-            }
             advances.withUnsafeMutableBufferPointer { advances in
                 pango_glyph_item_get_logical_widths(run, text.baseAddress, advances.baseAddress! + start)
             }
@@ -195,11 +248,21 @@ final class PangoParagraph {
         return run
     }
 
-    private func breakLines(width: Int32) {
-        let count = advances.count
-        var start = 0
+    /// `item`'s glyphs, shaped as PangoLayout shapes them.
+    private func glyphs(of item: UnsafeMutablePointer<PangoItem>, start: Int) -> UnsafeMutablePointer<PangoGlyphString> {
+        let glyphs = pango_glyph_string_new()!
+        text.withUnsafeBufferPointer { text in
+            breaks.withUnsafeMutableBufferPointer { breaks in
+                pango_shape_item(item, text.baseAddress, length, breaks.baseAddress! + start, glyphs, PANGO_SHAPE_NONE)
+            }
+        }
+        return glyphs
+    }
+
+    private func breakLines(_ paragraph: Range<Int>, width: Int32) {
+        var start = paragraph.lowerBound
         repeat {
-            let end = lineEnd(from: start, width: width)
+            let end = lineEnd(from: start, in: paragraph, width: width)
             var runs: [UnsafeMutablePointer<PangoGlyphItem>] = []
             while let (run, first) = pending.first.map({ ($0.run, $0.start) }), first < end {
                 if first + Int(run.pointee.item!.pointee.num_chars) <= end {
@@ -210,39 +273,59 @@ final class PangoParagraph {
                     pending[0].start = end
                 }
             }
-            if end < count, breaks[end - 1].is_white != 0, let last = runs.last { hideFinalSpace(of: last) }
+            if end < paragraph.upperBound, breaks[end - 1].is_white != 0, let last = runs.last { hideFinalSpace(of: last) }
             let width = runs.reduce(Int32(0)) { $0 + pango_glyph_string_get_width($1.pointee.glyphs) }
             lines.append(Line(runs: runs, characters: start..<end, width: width))
             start = end
-        } while start < count
+        } while start < paragraph.upperBound
     }
 
     /// Where the line starting at character `start` ends: at the last break opportunity
     /// whose text fits in `width`, or at the first one when none fits.
-    private func lineEnd(from start: Int, width limit: Int32) -> Int {
+    private func lineEnd(from start: Int, in paragraph: Range<Int>, width limit: Int32) -> Int {
         // Local copies: reading a class's arrays in the loop would check exclusive access each time.
         let advances = advances, breaks = breaks
-        let count = advances.count
+        let end = paragraph.upperBound
         var width: Int32 = 0
-        var fitting: Int?
+        var fitting: [Int] = []
         var index = start
-        while index < count {
+        while index < end {
             width += advances[index]
             index += 1
-            let mandatory = index < count && breaks[index].is_mandatory_break != 0
-            guard index == count || mandatory || breaks[index].is_line_break != 0 else { continue }
+            let mandatory = index < end && breaks[index].is_mandatory_break != 0
+            guard index == end || mandatory || breaks[index].is_line_break != 0 else { continue }
             let hanging = breaks[index - 1].is_white != 0 ? advances[index - 1] : 0
-            guard width - hanging <= limit else { return fitting ?? index }
+            guard width - hanging <= limit else { return lastFitting(fitting, from: start, width: limit) ?? fitting.first ?? index }
             if mandatory { return index }
-            fitting = index
+            fitting.append(index)
         }
-        return fitting ?? count
+        return end
+    }
+
+    /// The last of `ends` whose line fits once a word cut at it is shaped again (its glyphs
+    /// can widen there: a sign that leaned over the cut no longer does).
+    private func lastFitting(_ ends: [Int], from start: Int, width limit: Int32) -> Int? {
+        ends.last { end in
+            guard breaks[end - 1].is_white == 0, let (run, first) = pending.first(where: { $0.start < end && end < $0.start + Int($0.run.pointee.item!.pointee.num_chars) })
+            else { return true }
+            let before = advances[start..<first].reduce(Int32(0), +)
+            return before + reshapedWidth(of: run, from: first, to: end) <= limit
+        }
+    }
+
+    /// The width of `run`'s characters from `first` to `end` shaped on their own.
+    private func reshapedWidth(of run: UnsafeMutablePointer<PangoGlyphItem>, from first: Int, to end: Int) -> Int32 {
+        let copy = pango_item_copy(run.pointee.item)!
+        let head = pango_item_split(copy, Int32(byteOffsets[end] - byteOffsets[first]), Int32(end - first))!
+        let glyphs = glyphs(of: head, start: first)
+        defer { pango_glyph_string_free(glyphs); pango_item_free(head); pango_item_free(copy) }
+        return pango_glyph_string_get_width(glyphs)
     }
 
     /// Splits off the part of `run` (starting at character `first`) before character `end`.
     private func cut(_ run: UnsafeMutablePointer<PangoGlyphItem>, at end: Int, from first: Int) -> UnsafeMutablePointer<PangoGlyphItem> {
         let bytes = Int32(byteOffsets[end] - byteOffsets[first])
-        if breaks[end - 1].is_white != 0 {
+        if breaks[end - 1].is_white != 0, startsCluster(run, at: bytes) {
             return text.withUnsafeBufferPointer { pango_glyph_item_split(run, $0.baseAddress, bytes)! }
         }
         let head = pango_item_split(run.pointee.item!, bytes, Int32(end - first))!
@@ -253,12 +336,22 @@ final class PangoParagraph {
         return shape(head, start: first)
     }
 
+    /// Whether a glyph cluster of `run` begins `bytes` into it: only there can its glyphs be
+    /// divided as they are.
+    private func startsCluster(_ run: UnsafeMutablePointer<PangoGlyphItem>, at bytes: Int32) -> Bool {
+        let glyphs = run.pointee.glyphs!.pointee
+        return (0..<Int(glyphs.num_glyphs)).contains { glyphs.log_clusters[$0] == bytes }
+    }
+
     /// A line broken after a space ends in that space: it takes no room and draws nothing.
+    /// The space is the run's last glyph, or its first in a right-to-left run.
     private func hideFinalSpace(of run: UnsafeMutablePointer<PangoGlyphItem>) {
         let glyphs = run.pointee.glyphs!.pointee
-        let last = Int(glyphs.num_glyphs) - 1
-        guard last >= 0, last == 0 || glyphs.log_clusters[last] != glyphs.log_clusters[last - 1] else { return }
-        glyphs.glyphs[last].geometry.width = 0
-        glyphs.glyphs[last].glyph = PANGO_GLYPH_EMPTY
+        let count = Int(glyphs.num_glyphs)
+        let rightToLeft = run.pointee.item!.pointee.analysis.level % 2 == 1
+        let (space, neighbour) = rightToLeft ? (0, 1) : (count - 1, count - 2)
+        guard count > 0, count == 1 || glyphs.log_clusters[space] != glyphs.log_clusters[neighbour] else { return }
+        glyphs.glyphs[space].geometry.width = 0
+        glyphs.glyphs[space].glyph = PANGO_GLYPH_EMPTY
     }
 }

@@ -41,12 +41,50 @@ import Testing
         #expect(ours == pango)
     }
 
-    /// What a patient's details can bring (the article loader folds white space, a form does
-    /// not): a line break ends the line, a tab is a space, and neither prints as a box.
+    /// What a patient's details can bring (the article loader folds white space, a form
+    /// does not; a browser sends a text box's line ends as \r\n): a line end ends a line and
+    /// belongs to none, a tab is a space, and none of them prints as a box.
     @Test func aLineBreakEndsALineAndATabIsASpace() {
         let shaped = Fixture.shape("Rahim\nUddin\tKhan", width: 400)
         #expect(shaped.diagnostics.isEmpty, "\(shaped.diagnostics)")
-        #expect(Fixture.lineTexts(shaped) == ["Rahim\n", "Uddin\tKhan"])
+        #expect(Fixture.lineTexts(shaped) == ["Rahim", "Uddin\tKhan"])
+    }
+
+    @Test(arguments: ["Take one tablet\r\nCome back on Monday", "Rahim Uddin\n", "\n", "", "Line one\n\nLine three",
+                      "Before\rafter", "One\u{2029}two", "One\u{2028}two", "ওষুধ খাবার পরে\r\nসোমবার আবার আসুন"])
+    func lineEndsAreWherePangoLayoutPutsThem(text: String) {
+        let styled = StyledText([TextRun(text)], style: ParagraphStyle(size: 11))
+        for width in stride(from: 30.0, through: 300, by: 9) {
+            let (ours, pango) = Fixture.withShaper { shaper in Self.lines(of: styled, width: width, context: shaper.fonts.context) }
+            #expect(ours == pango, "width \(width)")
+        }
+        #expect(Fixture.shape(styled, width: 300).diagnostics.isEmpty)
+    }
+
+    /// A word too wide for its line is broken between syllables (zero-width spaces there): a
+    /// cut inside a word is shaped again, and taken only if the line still fits, as in PangoLayout.
+    @Test func syllableBreaksAreWherePangoLayoutPutsThem() throws {
+        let sentences = Fixture.sentencePairs.enumerated().filter { $0.offset % 23 == 0 }.map(\.element.bn).prefix(60)
+        try #require(sentences.count > 50, "the TICO-19 corpus in ../shared/corpora")
+        var lines = 0, mismatches: [String] = []
+        for sentence in sentences {
+            var breakable = Set<Int>()
+            var offset = 0
+            for word in sentence.split(separator: " ", omittingEmptySubsequences: false) {
+                breakable.formUnion(Script.syllableBreaks(in: word, startingAt: offset))
+                offset += word.unicodeScalars.count + 1
+            }
+            let styled = StyledText([TextRun(sentence, language: "bn")], style: ParagraphStyle(size: 11))
+            for width in stride(from: 24.0, through: 120, by: 7) {
+                let (ours, pango) = Fixture.withShaper { shaper in
+                    Self.lines(of: styled, width: width, context: shaper.fonts.context, breakable: breakable)
+                }
+                lines += pango.count
+                if ours != pango { mismatches.append("width \(width): \(sentence)\n  ours  \(ours)\n  Pango \(pango)") }
+            }
+        }
+        #expect(lines > 3000)
+        #expect(mismatches.isEmpty, "\(mismatches.count) differ; first: \(mismatches.first ?? "")")
     }
 
     struct Line: Equatable, CustomStringConvertible {
@@ -56,8 +94,9 @@ import Testing
     }
 
     /// The lines of `text` at `width` points from PangoParagraph and from a PangoLayout.
-    static func lines(of text: StyledText, width: Double, context: OpaquePointer) -> (ours: [Line], pango: [Line]) {
-        let prepared = PreparedText(text)
+    static func lines(of text: StyledText, width: Double, context: OpaquePointer, breakable: Set<Int> = [])
+        -> (ours: [Line], pango: [Line]) {
+        let prepared = PreparedText(text, breakable: breakable)
         let (utf8, byteOffsets) = prepared.utf8()
         let attributes = Attributes(byteOffsets: byteOffsets)
         attributes.describe(prepared, style: text.style)
