@@ -66,6 +66,8 @@ final class PangoParagraph {
     /// empty paragraph, as in PangoLayout.
     private func paragraphs() -> [Range<Int>] {
         let count = byteOffsets.count - 1
+        // Most text has no line end: no byte of one (\n, \r, the first of U+2029's) is in it.
+        guard text.contains(where: { $0 == 0x0A || $0 == 0x0D || UInt8(bitPattern: $0) == 0xE2 }) else { return [0..<count] }
         func byte(_ index: Int, _ plus: Int = 0) -> UInt8 { UInt8(bitPattern: text[byteOffsets[index] + plus]) }
         var result: [Range<Int>] = []
         var start = 0, index = 0
@@ -288,6 +290,7 @@ final class PangoParagraph {
         let end = paragraph.upperBound
         var width: Int32 = 0
         var fitting: [Int] = []
+        fitting.reserveCapacity(32)
         var index = start
         while index < end {
             width += advances[index]
