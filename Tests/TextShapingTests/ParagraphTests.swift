@@ -87,10 +87,22 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.count) differ; first: \(mismatches.first ?? "")")
     }
 
+    /// Right-to-left words in a left-to-right line (no shipped font has Hebrew: boxes, but
+    /// boxes with widths): runs in PangoLayout's visual order, the hanging space its own.
+    @Test func rightToLeftRunsAreInPangoLayoutsOrder() {
+        let styled = StyledText([TextRun("hello שלום 2024 עולם מה again and שלום again")], style: ParagraphStyle(size: 11))
+        for width in stride(from: 40.0, through: 260, by: 11) {
+            let (ours, pango) = Fixture.withShaper { shaper in Self.lines(of: styled, width: width, context: shaper.fonts.context) }
+            #expect(ours == pango, "width \(width)")
+        }
+    }
+
     struct Line: Equatable, CustomStringConvertible {
         var characters: Range<Int>
         var width: Int32
-        var description: String { "\(characters.lowerBound)..<\(characters.upperBound) (\(width))" }
+        /// Where each run starts in the text (bytes), left to right.
+        var runs: [Int32]
+        var description: String { "\(characters.lowerBound)..<\(characters.upperBound) (\(width)) \(runs)" }
     }
 
     /// The lines of `text` at `width` points from PangoParagraph and from a PangoLayout.
@@ -102,7 +114,9 @@ import Testing
         attributes.describe(prepared, style: text.style)
         let paragraph = PangoParagraph(text: utf8, byteOffsets: byteOffsets, attributes: attributes.list, context: context,
                                        width: PangoUnits.units(width))
-        let ours = paragraph.lines.map { Line(characters: $0.characters, width: $0.width) }
+        let ours = paragraph.lines.map { line in
+            Line(characters: line.characters, width: line.width, runs: line.runs.map { $0.pointee.item!.pointee.offset })
+        }
 
         let layout = pango_layout_new(context)!
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
@@ -115,7 +129,14 @@ import Testing
             var logical = PangoRectangle()
             pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, index), nil, &logical)
             let start = paragraph.character(atByte: Int(line.start_index))
-            return Line(characters: start..<paragraph.character(atByte: Int(line.start_index + line.length)), width: logical.width)
+            var runs: [Int32] = []
+            var node = line.runs
+            while let current = node {
+                runs.append(current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self).pointee.item.pointee.offset)
+                node = current.pointee.next
+            }
+            return Line(characters: start..<paragraph.character(atByte: Int(line.start_index + line.length)), width: logical.width,
+                        runs: runs)
         }
         return (ours, pango)
     }
