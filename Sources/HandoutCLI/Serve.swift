@@ -18,9 +18,8 @@ struct Serve: ParsableCommand {
         let arguments = ([server] + options).map { strdup($0) } + [nil]
         execv(server, arguments)   // returns only if the server could not be started
         let reason = String(cString: strerror(errno))
-        let problem = Diagnostic.error("cannot start the print service \(server): \(reason)",
-                                       hint: "build it beside handout: make build")
-        FileHandle.standardError.write(Data("\(problem)\n".utf8))
-        throw ExitCode.failure
+        try report {
+            throw DiagnosticError(.error("cannot start the print service \(server): \(reason)", hint: "build it beside handout: make build"))
+        }
     }
 }

@@ -241,13 +241,19 @@ final class PangoParagraph {
     private func shape(_ item: UnsafeMutablePointer<PangoItem>, start: Int) -> UnsafeMutablePointer<PangoGlyphItem> {
         let run = g_slice_alloc0(gsize(MemoryLayout<PangoGlyphItem>.size))!.bindMemory(to: PangoGlyphItem.self, capacity: 1)
         run.pointee.item = item
-        run.pointee.glyphs = glyphs(of: item, start: start)
+        reshape(run, start: start)
+        return run
+    }
+
+    /// Shapes `run`'s item (again) and records its characters' advances.
+    private func reshape(_ run: UnsafeMutablePointer<PangoGlyphItem>, start: Int) {
+        if let old = run.pointee.glyphs { pango_glyph_string_free(old) }
+        run.pointee.glyphs = glyphs(of: run.pointee.item, start: start)
         text.withUnsafeBufferPointer { text in
             advances.withUnsafeMutableBufferPointer { advances in
                 pango_glyph_item_get_logical_widths(run, text.baseAddress, advances.baseAddress! + start)
             }
         }
-        return run
     }
 
     /// `item`'s glyphs, shaped as PangoLayout shapes them.
@@ -332,10 +338,7 @@ final class PangoParagraph {
             return text.withUnsafeBufferPointer { pango_glyph_item_split(run, $0.baseAddress, bytes)! }
         }
         let head = pango_item_split(run.pointee.item!, bytes, Int32(end - first))!
-        pango_glyph_string_free(run.pointee.glyphs)
-        let tail = shape(run.pointee.item!, start: end)
-        run.pointee.glyphs = tail.pointee.glyphs
-        g_slice_free1(gsize(MemoryLayout<PangoGlyphItem>.size), tail)
+        reshape(run, start: end)   // now the tail
         return shape(head, start: first)
     }
 
